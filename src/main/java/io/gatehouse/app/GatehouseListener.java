@@ -1,0 +1,80 @@
+package io.gatehouse.app;
+
+import io.gatehouse.config.Settings;
+import io.gatehouse.persistence.Database;
+import io.gatehouse.web.ErrorPageServlet;
+import io.gatehouse.web.RequestContextFilter;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletRegistration;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.logging.Handler;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.jul.Log4jBridgeHandler;
+import org.glassfish.jersey.servlet.ServletContainer;
+
+/**
+ * Starts Gatehouse when the container deploys the WAR and stops it on undeploy.
+ *
+ * <p>Any failure here, such as a missing secret in production, propagates to the container, which
+ * then refuses to start the application: Gatehouse never serves requests half-configured.
+ */
+public final class GatehouseListener implements ServletContextListener {
+
+    private static final Logger LOG = LogManager.getLogger(GatehouseListener.class);
+
+    private Gatehouse gatehouse;
+    private Handler julBridge;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        // Jersey logs through java.util.logging; route it into log4j like everything else. The
+        // handler is removed on undeploy, because the JUL root logger outlives this class loader.
+        julBridge = new Log4jBridgeHandler(false, null, true);
+        java.util.logging.Logger.getLogger("").addHandler(julBridge);
+
+        Settings settings;
+        try {
+            settings = Settings.load(GatehouseListener.class.getClassLoader());
+        } catch (RuntimeException e) {
+            LOG.fatal("Gatehouse cannot start: {}", e.getMessage());
+            throw e;
+        }
+        logSettings(settings);
+        gatehouse = Gatehouse.start(settings, Clock.systemUTC());
+
+        ServletContext context = event.getServletContext();
+        context.addFilter("requestContext", new RequestContextFilter())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        context.addServlet("errorPage", new ErrorPageServlet()).addMapping(ErrorPageServlet.PATH);
+        ServletRegistration.Dynamic jersey = context.addServlet("jersey", new ServletContainer(new GatehouseApplication(gatehouse)));
+        jersey.addMapping("/*");
+        jersey.setLoadOnStartup(1);
+        LOG.info("Gatehouse started");
+    }
+
+    private static void logSettings(Settings settings) {
+        LOG.info("Starting Gatehouse with profile {}", settings.profile().configName());
+        LOG.info("Database {}", Database.redactUrl(settings.gatehouse().database().url()));
+        LOG.info("Access tokens live {}, refresh tokens {}, issuer '{}', clock skew {}",
+                settings.jwt().accessTokenLifetime(), settings.jwt().refreshTokenLifetime(),
+                settings.jwt().issuer(), settings.jwt().clockSkew());
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        if (gatehouse != null) {
+            gatehouse.close();
+            gatehouse = null;
+        }
+        if (julBridge != null) {
+            java.util.logging.Logger.getLogger("").removeHandler(julBridge);
+            julBridge = null;
+        }
+        LOG.info("Gatehouse stopped");
+    }
+}

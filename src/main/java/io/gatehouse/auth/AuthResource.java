@@ -1,0 +1,189 @@
+package io.gatehouse.auth;
+
+import io.gatehouse.error.ErrorCode;
+import io.gatehouse.error.GatehouseException;
+import io.gatehouse.security.GatehousePrincipal;
+import io.gatehouse.security.RequiresPermission;
+import io.gatehouse.session.SessionService;
+import io.gatehouse.session.TokenPair;
+import io.gatehouse.user.RegistrationService;
+import io.gatehouse.user.UserView;
+import io.gatehouse.web.RequestContextFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Duration;
+
+/**
+ * Registration, login, refresh, logout and the current user.
+ *
+ * <p>Tokens are always set as cookies and, unless the client sends
+ * {@code Gatehouse-Token-Delivery: cookie}, also returned in the body. Browser clients should send
+ * that header so that no script ever sees a token.
+ */
+@Path("api/auth")
+@Produces(MediaType.APPLICATION_JSON)
+public final class AuthResource {
+
+    static final String TOKEN_DELIVERY_HEADER = "Gatehouse-Token-Delivery";
+    private static final String COOKIE_ONLY = "cookie";
+    private static final String BODY_AND_COOKIE = "body";
+
+    private final RegistrationService registration;
+    private final LoginService login;
+    private final SessionService sessions;
+    private final TokenCookies cookies;
+    private final Duration accessLifetime;
+    private final Duration refreshLifetime;
+
+    @Context
+    private HttpServletRequest request;
+
+    public AuthResource(RegistrationService registration, LoginService login, SessionService sessions,
+            boolean secureCookies, Duration accessLifetime, Duration refreshLifetime) {
+        this.registration = registration;
+        this.login = login;
+        this.sessions = sessions;
+        this.cookies = new TokenCookies(secureCookies);
+        this.accessLifetime = accessLifetime;
+        this.refreshLifetime = refreshLifetime;
+    }
+
+    @POST
+    @Path("register")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(CredentialsRequest body) {
+        CredentialsRequest credentials = requireCredentials(body);
+        UserView user = UserView.of(registration.register(credentials.email(), credentials.password()));
+        return Response.status(Response.Status.CREATED).entity(user).cacheControl(noStore()).build();
+    }
+
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response login(CredentialsRequest body, @HeaderParam(TOKEN_DELIVERY_HEADER) String delivery) {
+        CredentialsRequest credentials = requireCredentials(body);
+        boolean cookieOnly = isCookieOnly(delivery);
+        TokenPair tokens = login.login(credentials.email(), credentials.password(), RequestContextFilter.clientOf(request));
+        return tokenResponse(tokens, cookieOnly);
+    }
+
+    /**
+     * Rotates a refresh token taken from the {@code refreshToken} cookie or, failing that, from
+     * the JSON body. A request without a body needs no Content-Type.
+     */
+    @POST
+    @Path("refresh")
+    public Response refresh(@CookieParam(TokenCookies.REFRESH_COOKIE) String cookie, RefreshRequest body,
+            @HeaderParam(TOKEN_DELIVERY_HEADER) String delivery) {
+        boolean cookieOnly = isCookieOnly(delivery);
+        String refreshToken = requireRefreshToken(cookie, body);
+        TokenPair tokens = sessions.refresh(refreshToken, RequestContextFilter.clientOf(request));
+        return tokenResponse(tokens, cookieOnly);
+    }
+
+    /**
+     * Ends the session of the presented refresh token and deletes both cookies. Without a token
+     * there is nothing to end, and the cookies are deleted all the same.
+     */
+    @POST
+    @Path("logout")
+    public Response logout(@CookieParam(TokenCookies.REFRESH_COOKIE) String cookie, RefreshRequest body) {
+        String refreshToken = refreshToken(cookie, body);
+        if (refreshToken != null) {
+            sessions.logout(refreshToken);
+        }
+        String contextPath = request.getContextPath();
+        return Response.noContent()
+                .header(HttpHeaders.SET_COOKIE, cookies.clearAccess(contextPath))
+                .header(HttpHeaders.SET_COOKIE, cookies.clearRefresh(contextPath))
+                .cacheControl(noStore())
+                .build();
+    }
+
+    @GET
+    @Path("me")
+    @RequiresPermission
+    public Response me(@Context SecurityContext security) {
+        GatehousePrincipal principal = (GatehousePrincipal) security.getUserPrincipal();
+        CurrentUser user = new CurrentUser(principal.userId(), principal.email(), principal.role(), principal.permissions());
+        return Response.ok(user).cacheControl(noStore()).build();
+    }
+
+    private Response tokenResponse(TokenPair tokens, boolean cookieOnly) {
+        String contextPath = request.getContextPath();
+        TokenResponse body = new TokenResponse(
+                cookieOnly ? null : tokens.accessToken().value(),
+                cookieOnly ? null : tokens.refreshToken().value(),
+                "Bearer",
+                accessLifetime.toSeconds(),
+                refreshLifetime.toSeconds());
+        return Response.ok(body)
+                .header(HttpHeaders.SET_COOKIE, cookies.access(tokens.accessToken().value(), accessLifetime, contextPath))
+                .header(HttpHeaders.SET_COOKIE, cookies.refresh(tokens.refreshToken().value(), refreshLifetime, contextPath))
+                .cacheControl(noStore())
+                .header("Pragma", "no-cache")
+                .build();
+    }
+
+    private static CredentialsRequest requireCredentials(CredentialsRequest body) {
+        if (body == null) {
+            throw malformed("The request body is missing: send {\"email\": ..., \"password\": ...}.");
+        }
+        if (body.email() == null) {
+            throw malformed("Field 'email' is missing.");
+        }
+        if (body.password() == null) {
+            throw malformed("Field 'password' is missing.");
+        }
+        return body;
+    }
+
+    private static String requireRefreshToken(String cookie, RefreshRequest body) {
+        String token = refreshToken(cookie, body);
+        if (token == null) {
+            throw new GatehouseException(ErrorCode.MISSING_TOKEN,
+                    "Send the refresh token in the refreshToken cookie or as {\"refreshToken\": ...}.");
+        }
+        return token;
+    }
+
+    private static String refreshToken(String cookie, RefreshRequest body) {
+        if (cookie != null && !cookie.isEmpty()) {
+            return cookie;
+        }
+        return body == null ? null : body.refreshToken();
+    }
+
+    private static boolean isCookieOnly(String delivery) {
+        if (delivery == null || delivery.equalsIgnoreCase(BODY_AND_COOKIE)) {
+            return false;
+        }
+        if (delivery.equalsIgnoreCase(COOKIE_ONLY)) {
+            return true;
+        }
+        throw malformed("Header " + TOKEN_DELIVERY_HEADER + " must be 'cookie' or 'body'.");
+    }
+
+    private static GatehouseException malformed(String detail) {
+        return new GatehouseException(ErrorCode.MALFORMED_REQUEST, detail);
+    }
+
+    private static CacheControl noStore() {
+        CacheControl cacheControl = new CacheControl();
+        cacheControl.setNoStore(true);
+        cacheControl.setNoTransform(false);
+        return cacheControl;
+    }
+}

@@ -1,0 +1,50 @@
+package io.gatehouse.config;
+
+import java.time.Duration;
+
+/** Range checks that a type conversion alone cannot express. */
+final class SettingsValidator {
+
+    private static final int MIN_BCRYPT_COST = 4;
+    private static final int MAX_BCRYPT_COST = 31;
+    private static final int MIN_TOKEN_LENGTH_LIMIT = 1024;
+
+    private SettingsValidator() {
+    }
+
+    static void validate(GatehouseConfig gatehouse, JwtConfig jwt) {
+        int cost = gatehouse.password().bcryptCost();
+        require(cost >= MIN_BCRYPT_COST && cost <= MAX_BCRYPT_COST,
+                "gatehouse.password.bcrypt-cost is " + cost + ": bcrypt accepts " + MIN_BCRYPT_COST
+                        + " to " + MAX_BCRYPT_COST);
+        int strength = gatehouse.password().minStrength();
+        require(strength >= 0 && strength <= 4,
+                "gatehouse.password.min-strength is " + strength + ": zxcvbn scores range from 0 to 4");
+        require(gatehouse.password().minLength() >= 1,
+                "gatehouse.password.min-length must be at least 1");
+        require(gatehouse.database().maximumPoolSize() >= 1,
+                "gatehouse.database.maximum-pool-size must be at least 1");
+        require(gatehouse.admin().email().isPresent() == gatehouse.admin().password().isPresent(),
+                "GATEHOUSE_ADMIN_EMAIL and GATEHOUSE_ADMIN_PASSWORD must be set together");
+
+        requirePositive("jwt.access-token-lifetime", jwt.accessTokenLifetime());
+        requirePositive("jwt.refresh-token-lifetime", jwt.refreshTokenLifetime());
+        require(jwt.refreshTokenLifetime().compareTo(jwt.accessTokenLifetime()) > 0,
+                "jwt.refresh-token-lifetime must be longer than jwt.access-token-lifetime");
+        require(!jwt.clockSkew().isNegative(), "jwt.clock-skew must not be negative");
+        require(jwt.maxTokenLength() >= MIN_TOKEN_LENGTH_LIMIT,
+                "jwt.max-token-length must be at least " + MIN_TOKEN_LENGTH_LIMIT + " characters");
+        require(jwt.acceptedAudiences().map(list -> !list.isEmpty()).orElse(true),
+                "jwt.accepted-audiences must name at least one audience");
+    }
+
+    private static void requirePositive(String name, Duration value) {
+        require(!value.isNegative() && !value.isZero(), name + " must be a positive duration such as PT15M");
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new ConfigurationException(message);
+        }
+    }
+}
