@@ -12,6 +12,7 @@ import jakarta.servlet.ServletRegistration;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.logging.Handler;
+import java.util.logging.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.jul.Log4jBridgeHandler;
@@ -27,6 +28,14 @@ public final class GatehouseListener implements ServletContextListener {
 
     private static final Logger LOG = LogManager.getLogger(GatehouseListener.class);
 
+    /**
+     * Jersey 3.1 warns at every start that resources registered as instances are "ignored"
+     * providers, although it serves them (eclipse-ee4j/jersey issue 3700). The logger is kept in a
+     * field because java.util.logging holds loggers weakly and would forget the level.
+     */
+    private static final java.util.logging.Logger JERSEY_PROVIDERS =
+            java.util.logging.Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
+
     private Gatehouse gatehouse;
     private Handler julBridge;
 
@@ -36,6 +45,7 @@ public final class GatehouseListener implements ServletContextListener {
         // handler is removed on undeploy, because the JUL root logger outlives this class loader.
         julBridge = new Log4jBridgeHandler(false, null, true);
         java.util.logging.Logger.getLogger("").addHandler(julBridge);
+        JERSEY_PROVIDERS.setLevel(Level.SEVERE);
 
         Settings settings;
         try {

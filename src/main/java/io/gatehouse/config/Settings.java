@@ -2,6 +2,7 @@ package io.gatehouse.config;
 
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.ConfigValidationException;
 import io.smallrye.config.EnvConfigSource;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -64,7 +65,7 @@ public final class Settings {
                     .withMapping(GatehouseConfig.class)
                     .withMapping(JwtConfig.class)
                     .build();
-        } catch (IllegalArgumentException | NoSuchElementException e) {
+        } catch (ConfigValidationException | IllegalArgumentException | NoSuchElementException e) {
             // SmallRye lists every missing or malformed property by name; values are not included.
             throw new ConfigurationException("Invalid configuration: " + oneLine(e.getMessage()), e);
         }

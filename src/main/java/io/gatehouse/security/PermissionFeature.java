@@ -5,6 +5,7 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -29,11 +30,11 @@ public final class PermissionFeature implements DynamicFeature {
         Set<String> required = new LinkedHashSet<>();
         RequiresPermission onClass = resourceClass.getAnnotation(RequiresPermission.class);
         if (onClass != null) {
-            required.addAll(Set.of(onClass.value()));
+            required.addAll(Arrays.asList(onClass.value()));
         }
         RequiresPermission onMethod = method.getAnnotation(RequiresPermission.class);
         if (onMethod != null) {
-            required.addAll(Set.of(onMethod.value()));
+            required.addAll(Arrays.asList(onMethod.value()));
         }
         return required;
     }

@@ -35,7 +35,8 @@ class AuthFlowIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return TestWar.production().build("authflow");
+        // bcrypt cost 8 takes a few milliseconds, enough to show whether a login skipped hashing.
+        return TestWar.production().with("gatehouse.password.bcrypt-cost", "8").build("authflow");
     }
 
     @BeforeEach
@@ -229,6 +230,31 @@ class AuthFlowIT {
         assertProblem(unknownEmail, 401, "INVALID_CREDENTIALS");
         assertThat(wrongPassword.text()).isEqualTo(unknownEmail.text());
         assertThat(wrongPassword.header("WWW-Authenticate")).isEqualTo(unknownEmail.header("WWW-Authenticate"));
+    }
+
+    @Test
+    void loginWhenEmailUnknownThenTakesAsLongAsWrongPassword() {
+        String email = uniqueEmail();
+        http.register(email, PASSWORD);
+        Map<String, String> wrongPassword = Map.of("email", email, "password", PASSWORD + "!");
+        Map<String, String> unknownEmail = Map.of("email", uniqueEmail(), "password", PASSWORD);
+
+        long wrongPasswordNanos = medianLoginNanos(wrongPassword);
+        long unknownEmailNanos = medianLoginNanos(unknownEmail);
+
+        // Without the dummy hash an unknown email answers about ten times faster at cost 8.
+        assertThat((double) unknownEmailNanos / wrongPasswordNanos).isBetween(0.5, 2.0);
+    }
+
+    private long medianLoginNanos(Map<String, String> credentials) {
+        long[] samples = new long[9];
+        for (int i = 0; i < samples.length; i++) {
+            long start = System.nanoTime();
+            http.post("api/auth/login").json(credentials).send();
+            samples[i] = System.nanoTime() - start;
+        }
+        java.util.Arrays.sort(samples);
+        return samples[samples.length / 2];
     }
 
     @Test
