@@ -3,7 +3,11 @@ package io.gatehouse.app;
 import io.gatehouse.auth.LoginService;
 import io.gatehouse.config.GatehouseConfig;
 import io.gatehouse.config.Settings;
+import io.gatehouse.lockout.DeviceCookies;
+import io.gatehouse.lockout.LockoutService;
+import io.gatehouse.lockout.LoginThrottle;
 import io.gatehouse.persistence.Database;
+import io.gatehouse.ratelimit.RateLimiter;
 import io.gatehouse.property.Property;
 import io.gatehouse.session.RefreshToken;
 import io.gatehouse.session.SessionService;
@@ -26,7 +30,8 @@ import java.util.List;
  */
 public final class Gatehouse implements AutoCloseable {
 
-    private static final List<Class<?>> ENTITIES = List.of(User.class, Role.class, RefreshToken.class, Property.class);
+    private static final List<Class<?>> ENTITIES =
+            List.of(User.class, Role.class, RefreshToken.class, LoginThrottle.class, Property.class);
 
     private final Settings settings;
     private final Clock clock;
@@ -35,6 +40,7 @@ public final class Gatehouse implements AutoCloseable {
     private final RegistrationService registration;
     private final LoginService login;
     private final SessionService sessions;
+    private final RateLimiter rateLimiter;
 
     private Gatehouse(Settings settings, Clock clock, Database database) {
         this.settings = settings;
@@ -52,7 +58,12 @@ public final class Gatehouse implements AutoCloseable {
                 settings.gatehouse().registration().enabled());
         this.sessions = new SessionService(database, users, issuer,
                 new RefreshTokenVerifier(settings.jwt(), settings.secrets(), clock));
-        this.login = new LoginService(database, users, hasher, sessions);
+        GatehouseConfig.Lockout lockout = settings.gatehouse().lockout();
+        this.login = new LoginService(database, users, hasher, sessions,
+                new LockoutService(database, clock, lockout.duration()),
+                new DeviceCookies(settings.secrets().access(), lockout.deviceCookieLifetime(), clock),
+                lockout.maxFailures(), lockout.deviceMaxFailures());
+        this.rateLimiter = new RateLimiter(settings.gatehouse().rateLimit());
 
         GatehouseConfig.Admin admin = settings.gatehouse().admin();
         if (admin.email().isPresent() && admin.password().isPresent()) {
@@ -98,6 +109,10 @@ public final class Gatehouse implements AutoCloseable {
 
     public SessionService sessions() {
         return sessions;
+    }
+
+    public RateLimiter rateLimiter() {
+        return rateLimiter;
     }
 
     @Override

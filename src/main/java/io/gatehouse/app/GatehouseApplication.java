@@ -3,6 +3,7 @@ package io.gatehouse.app;
 import io.gatehouse.auth.AuthResource;
 import io.gatehouse.health.HealthResource;
 import io.gatehouse.property.PropertyResource;
+import io.gatehouse.ratelimit.RateLimitHeaders;
 import io.gatehouse.security.AuthenticationFilter;
 import io.gatehouse.security.PermissionFeature;
 import io.gatehouse.web.GatehouseExceptionMapper;
@@ -25,12 +26,14 @@ final class GatehouseApplication extends ResourceConfig {
 
         register(new HealthResource(gatehouse.database()));
         register(new AuthResource(gatehouse.registration(), gatehouse.login(), gatehouse.sessions(),
-                settings.gatehouse().cookie().secure(),
-                settings.jwt().accessTokenLifetime(), settings.jwt().refreshTokenLifetime()));
+                gatehouse.rateLimiter(), settings.gatehouse().cookie().secure(),
+                settings.jwt().accessTokenLifetime(), settings.jwt().refreshTokenLifetime(),
+                settings.gatehouse().lockout().deviceCookieLifetime()));
         register(new PropertyResource(gatehouse.database(), gatehouse.clock()));
 
         register(new AuthenticationFilter(gatehouse.accessTokenVerifier()));
         register(PermissionFeature.class);
+        register(RateLimitHeaders.class);
 
         // Jersey's own Jackson exception mappers answer with the parser's message as plain text,
         // which can quote the request body; JsonExceptionMapper replaces them.

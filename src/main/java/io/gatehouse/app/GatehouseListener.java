@@ -1,16 +1,27 @@
 package io.gatehouse.app;
 
+import io.gatehouse.config.ConfigurationException;
+import io.gatehouse.config.GatehouseConfig;
 import io.gatehouse.config.Settings;
+import io.gatehouse.origin.CorsFilter;
+import io.gatehouse.origin.CsrfFilter;
+import io.gatehouse.origin.OriginPolicy;
+import io.gatehouse.web.BodySizeLimitFilter;
+import io.gatehouse.web.ClientIpResolver;
+import io.gatehouse.web.IpRange;
+import io.gatehouse.web.SecurityHeadersFilter;
 import io.gatehouse.persistence.Database;
 import io.gatehouse.web.ErrorPageServlet;
 import io.gatehouse.web.RequestContextFilter;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import org.apache.logging.log4j.LogManager;
@@ -47,24 +58,59 @@ public final class GatehouseListener implements ServletContextListener {
         java.util.logging.Logger.getLogger("").addHandler(julBridge);
         JERSEY_PROVIDERS.setLevel(Level.SEVERE);
 
-        Settings settings;
         try {
-            settings = Settings.load(GatehouseListener.class.getClassLoader());
-        } catch (RuntimeException e) {
+            start(event.getServletContext());
+        } catch (ConfigurationException e) {
             LOG.fatal("Gatehouse cannot start: {}", e.getMessage());
             throw e;
+        } catch (RuntimeException e) {
+            LOG.fatal("Gatehouse cannot start", e);
+            throw e;
         }
+        LOG.info("Gatehouse started");
+    }
+
+    private void start(ServletContext context) {
+        Settings settings = Settings.load(GatehouseListener.class.getClassLoader());
         logSettings(settings);
         gatehouse = Gatehouse.start(settings, Clock.systemUTC());
 
-        ServletContext context = event.getServletContext();
-        context.addFilter("requestContext", new RequestContextFilter())
-                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        registerFilters(context, settings);
         context.addServlet("errorPage", new ErrorPageServlet()).addMapping(ErrorPageServlet.PATH);
         ServletRegistration.Dynamic jersey = context.addServlet("jersey", new ServletContainer(new GatehouseApplication(gatehouse)));
         jersey.addMapping("/*");
         jersey.setLoadOnStartup(1);
-        LOG.info("Gatehouse started");
+    }
+
+    /**
+     * Registers the servlet filters in the order they run. Each mapping is appended after the
+     * previous one, which Jetty and Tomcat both keep in call order.
+     */
+    private static void registerFilters(ServletContext context, Settings settings) {
+        GatehouseConfig config = settings.gatehouse();
+        List<IpRange> trustedProxies;
+        OriginPolicy origins;
+        try {
+            trustedProxies = config.proxy().trustedAddresses().orElse(List.of()).stream().map(IpRange::parse).toList();
+            origins = new OriginPolicy(config.cors().allowedOrigins().orElse(List.of()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage(), e);
+        }
+        EnumSet<DispatcherType> requests = EnumSet.of(DispatcherType.REQUEST);
+
+        addFilter(context, "requestContext", new RequestContextFilter(new ClientIpResolver(trustedProxies)), requests, "/*");
+        // Error pages written by the container get the security headers too.
+        addFilter(context, "securityHeaders",
+                new SecurityHeadersFilter(config.headers().hsts(), config.headers().connectSources().orElse(List.of())),
+                EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), "/*");
+        addFilter(context, "cors", new CorsFilter(origins, config.cors().maxAge()), requests, "/*");
+        addFilter(context, "csrf", new CsrfFilter(origins), requests, "/*");
+        addFilter(context, "bodySizeLimit", new BodySizeLimitFilter(config.maxBodySize()), requests, "/api/auth/*");
+    }
+
+    private static void addFilter(ServletContext context, String name, Filter filter,
+            EnumSet<DispatcherType> dispatcherTypes, String pattern) {
+        context.addFilter(name, filter).addMappingForUrlPatterns(dispatcherTypes, true, pattern);
     }
 
     private static void logSettings(Settings settings) {

@@ -7,7 +7,14 @@ import io.gatehouse.security.RequiresPermission;
 import io.gatehouse.session.SessionService;
 import io.gatehouse.session.TokenPair;
 import io.gatehouse.user.RegistrationService;
+import io.gatehouse.user.EmailAddress;
 import io.gatehouse.user.UserView;
+import io.gatehouse.lockout.DeviceCookies;
+import io.gatehouse.ratelimit.RateLimitHeaders;
+import io.gatehouse.ratelimit.RateLimitPolicy;
+import io.gatehouse.ratelimit.RateLimitStatus;
+import io.gatehouse.ratelimit.RateLimiter;
+import io.gatehouse.web.ClientInfo;
 import io.gatehouse.web.RequestContextFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -43,27 +50,33 @@ public final class AuthResource {
     private final RegistrationService registration;
     private final LoginService login;
     private final SessionService sessions;
+    private final RateLimiter rateLimiter;
     private final TokenCookies cookies;
     private final Duration accessLifetime;
     private final Duration refreshLifetime;
+    private final Duration deviceCookieLifetime;
 
     @Context
     private HttpServletRequest request;
 
     public AuthResource(RegistrationService registration, LoginService login, SessionService sessions,
-            boolean secureCookies, Duration accessLifetime, Duration refreshLifetime) {
+            RateLimiter rateLimiter, boolean secureCookies, Duration accessLifetime, Duration refreshLifetime,
+            Duration deviceCookieLifetime) {
         this.registration = registration;
         this.login = login;
         this.sessions = sessions;
+        this.rateLimiter = rateLimiter;
         this.cookies = new TokenCookies(secureCookies);
         this.accessLifetime = accessLifetime;
         this.refreshLifetime = refreshLifetime;
+        this.deviceCookieLifetime = deviceCookieLifetime;
     }
 
     @POST
     @Path("register")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(CredentialsRequest body) {
+        limit(RateLimitPolicy.REGISTER_PER_IP, client().ip());
         CredentialsRequest credentials = requireCredentials(body);
         UserView user = UserView.of(registration.register(credentials.email(), credentials.password()));
         return Response.status(Response.Status.CREATED).entity(user).cacheControl(noStore()).build();
@@ -72,11 +85,18 @@ public final class AuthResource {
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response login(CredentialsRequest body, @HeaderParam(TOKEN_DELIVERY_HEADER) String delivery) {
+    public Response login(CredentialsRequest body, @HeaderParam(TOKEN_DELIVERY_HEADER) String delivery,
+            @CookieParam(DeviceCookies.COOKIE_NAME) String deviceCookie) {
+        // Both budgets are charged before anything else, so a flood never reaches bcrypt.
+        limit(RateLimitPolicy.LOGIN_PER_IP, client().ip());
         CredentialsRequest credentials = requireCredentials(body);
+        limit(RateLimitPolicy.LOGIN_PER_ACCOUNT, EmailAddress.lookupKey(credentials.email()));
         boolean cookieOnly = isCookieOnly(delivery);
-        TokenPair tokens = login.login(credentials.email(), credentials.password(), RequestContextFilter.clientOf(request));
-        return tokenResponse(tokens, cookieOnly);
+
+        LoginService.Success success = login.login(credentials.email(), credentials.password(), deviceCookie, client());
+        return Response.fromResponse(tokenResponse(success.tokens(), cookieOnly))
+                .header(HttpHeaders.SET_COOKIE, cookies.device(success.deviceCookie(), deviceCookieLifetime, request.getContextPath()))
+                .build();
     }
 
     /**
@@ -87,9 +107,10 @@ public final class AuthResource {
     @Path("refresh")
     public Response refresh(@CookieParam(TokenCookies.REFRESH_COOKIE) String cookie, RefreshRequest body,
             @HeaderParam(TOKEN_DELIVERY_HEADER) String delivery) {
+        limit(RateLimitPolicy.REFRESH_PER_IP, client().ip());
         boolean cookieOnly = isCookieOnly(delivery);
         String refreshToken = requireRefreshToken(cookie, body);
-        TokenPair tokens = sessions.refresh(refreshToken, RequestContextFilter.clientOf(request));
+        TokenPair tokens = sessions.refresh(refreshToken, client());
         return tokenResponse(tokens, cookieOnly);
     }
 
@@ -119,6 +140,17 @@ public final class AuthResource {
         GatehousePrincipal principal = (GatehousePrincipal) security.getUserPrincipal();
         CurrentUser user = new CurrentUser(principal.userId(), principal.email(), principal.role(), principal.permissions());
         return Response.ok(user).cacheControl(noStore()).build();
+    }
+
+    private ClientInfo client() {
+        return RequestContextFilter.clientOf(request);
+    }
+
+    /** Charges one request to the key's budget, reports it in the response headers and enforces it. */
+    private void limit(RateLimitPolicy policy, String key) {
+        RateLimitStatus status = rateLimiter.consume(policy, key);
+        RateLimitHeaders.record(request, status);
+        RateLimiter.enforce(status);
     }
 
     private Response tokenResponse(TokenPair tokens, boolean cookieOnly) {

@@ -1,5 +1,6 @@
 package io.gatehouse.auth;
 
+import io.gatehouse.lockout.DeviceCookies;
 import java.time.Duration;
 
 /**
@@ -28,6 +29,11 @@ final class TokenCookies {
 
     String refresh(String token, Duration lifetime, String contextPath) {
         return cookie(REFRESH_COOKIE, token, contextPath + REFRESH_PATH, lifetime.toSeconds());
+    }
+
+    /** The device cookie, sent to the auth API only, where login reads it. */
+    String device(String value, Duration lifetime, String contextPath) {
+        return cookie(DeviceCookies.COOKIE_NAME, value, contextPath + REFRESH_PATH, lifetime.toSeconds());
     }
 
     /** Deletes the access cookie: same name, path and attributes, with Max-Age=0. */

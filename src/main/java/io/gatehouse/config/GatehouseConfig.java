@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,6 +30,20 @@ public interface GatehouseConfig {
     Registration registration();
 
     Admin admin();
+
+    RateLimits rateLimit();
+
+    Lockout lockout();
+
+    Proxy proxy();
+
+    Cors cors();
+
+    SecurityHeaders headers();
+
+    /** Largest request body accepted on {@code /api/auth/*}; larger ones get 413 before parsing. */
+    @WithDefault("16384")
+    int maxBodySize();
 
     interface Database {
 
@@ -72,6 +87,69 @@ public interface GatehouseConfig {
 
         @WithDefault("true")
         boolean enabled();
+    }
+
+    /** Token-bucket budgets; each allows {@code limit} requests per {@code window}. */
+    interface RateLimits {
+
+        Budget loginPerIp();
+
+        Budget loginPerAccount();
+
+        Budget refreshPerIp();
+
+        Budget registerPerIp();
+    }
+
+    interface Budget {
+
+        int limit();
+
+        Duration window();
+    }
+
+    interface Lockout {
+
+        /** Consecutive failed logins that lock an account. */
+        @WithDefault("10")
+        int maxFailures();
+
+        @WithDefault("PT1H")
+        Duration duration();
+
+        /** Failed logins a trusted device may make while the account is locked for everyone else. */
+        @WithDefault("5")
+        int deviceMaxFailures();
+
+        /** Lifetime of the device cookie set at each successful login. */
+        @WithDefault("P180D")
+        Duration deviceCookieLifetime();
+    }
+
+    interface Proxy {
+
+        /** Addresses or CIDR ranges of reverse proxies whose X-Forwarded-For and Forwarded headers are believed. */
+        Optional<List<String>> trustedAddresses();
+    }
+
+    interface Cors {
+
+        /** Origins (scheme, host and port) allowed to call the API from a browser; exact match. */
+        Optional<List<String>> allowedOrigins();
+
+        /** How long a browser may cache a preflight answer. */
+        @WithDefault("PT10M")
+        Duration maxAge();
+    }
+
+    interface SecurityHeaders {
+
+        /** Sends Strict-Transport-Security, which browsers honour over HTTPS only. */
+        @WithDefault("true")
+        boolean hsts();
+
+        /** Extra sources for the Content-Security-Policy connect-src directive, after 'self'. */
+        Optional<List<String>> connectSources();
     }
 
     interface Admin {

@@ -27,6 +27,17 @@ final class SettingsValidator {
         require(gatehouse.admin().email().isPresent() == gatehouse.admin().password().isPresent(),
                 "GATEHOUSE_ADMIN_EMAIL and GATEHOUSE_ADMIN_PASSWORD must be set together");
 
+        GatehouseConfig.RateLimits limits = gatehouse.rateLimit();
+        requireBudget("login-per-ip", limits.loginPerIp());
+        requireBudget("login-per-account", limits.loginPerAccount());
+        requireBudget("refresh-per-ip", limits.refreshPerIp());
+        requireBudget("register-per-ip", limits.registerPerIp());
+        require(gatehouse.lockout().maxFailures() >= 1, "gatehouse.lockout.max-failures must be at least 1");
+        require(gatehouse.lockout().deviceMaxFailures() >= 1, "gatehouse.lockout.device-max-failures must be at least 1");
+        requirePositive("gatehouse.lockout.duration", gatehouse.lockout().duration());
+        requirePositive("gatehouse.lockout.device-cookie-lifetime", gatehouse.lockout().deviceCookieLifetime());
+        require(gatehouse.maxBodySize() >= 1024, "gatehouse.max-body-size must be at least 1024 bytes");
+
         requirePositive("jwt.access-token-lifetime", jwt.accessTokenLifetime());
         requirePositive("jwt.refresh-token-lifetime", jwt.refreshTokenLifetime());
         require(jwt.refreshTokenLifetime().compareTo(jwt.accessTokenLifetime()) > 0,
@@ -36,6 +47,11 @@ final class SettingsValidator {
                 "jwt.max-token-length must be at least " + MIN_TOKEN_LENGTH_LIMIT + " characters");
         require(jwt.acceptedAudiences().map(list -> !list.isEmpty()).orElse(true),
                 "jwt.accepted-audiences must name at least one audience");
+    }
+
+    private static void requireBudget(String name, GatehouseConfig.Budget budget) {
+        require(budget.limit() >= 1, "gatehouse.rate-limit." + name + ".limit must be at least 1");
+        requirePositive("gatehouse.rate-limit." + name + ".window", budget.window());
     }
 
     private static void requirePositive(String name, Duration value) {

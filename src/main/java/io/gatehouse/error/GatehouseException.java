@@ -12,15 +12,31 @@ public class GatehouseException extends RuntimeException {
 
     private final ErrorCode code;
     private final transient Map<String, Object> extensions;
+    private final long retryAfterSeconds;
 
     public GatehouseException(ErrorCode code, String detail) {
         this(code, detail, Map.of());
     }
 
     public GatehouseException(ErrorCode code, String detail, Map<String, Object> extensions) {
+        this(code, detail, extensions, 0);
+    }
+
+    private GatehouseException(ErrorCode code, String detail, Map<String, Object> extensions, long retryAfterSeconds) {
         super(detail, null, false, false);
         this.code = code;
         this.extensions = Map.copyOf(extensions);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** A failure the client may retry after the given number of seconds, sent as {@code Retry-After}. */
+    public static GatehouseException retryLater(ErrorCode code, String detail, long retryAfterSeconds) {
+        return new GatehouseException(code, detail, Map.of(), Math.max(1, retryAfterSeconds));
+    }
+
+    /** Seconds for the {@code Retry-After} header, or 0 when the response gets none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public ErrorCode code() {

@@ -27,6 +27,15 @@ public record EmailAddress(String value) {
         return isPlausible(canonical) ? Optional.of(new EmailAddress(canonical)) : Optional.empty();
     }
 
+    /**
+     * Returns the key that rate limits and lockout use for any login input, valid address or not:
+     * the same normalisation as {@link #key()}, cut to the maximum address length.
+     */
+    public static String lookupKey(String input) {
+        String key = Normalizer.normalize(input == null ? "" : input, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
+        return key.length() > MAX_LENGTH ? key.substring(0, MAX_LENGTH) : key;
+    }
+
     /** The lookup key: the canonical address in lower case. */
     public String key() {
         return value.toLowerCase(Locale.ROOT);

@@ -2,6 +2,7 @@ package io.gatehouse.web;
 
 import io.gatehouse.error.GatehouseException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -18,6 +19,10 @@ public final class GatehouseExceptionMapper implements ExceptionMapper<Gatehouse
     public Response toResponse(GatehouseException exception) {
         Problem problem = new Problem(exception.code(), exception.getMessage(),
                 RequestPaths.of(uriInfo), exception.extensions());
-        return ProblemResponses.of(problem);
+        Response response = ProblemResponses.of(problem);
+        if (exception.retryAfterSeconds() > 0) {
+            return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, exception.retryAfterSeconds()).build();
+        }
+        return response;
     }
 }

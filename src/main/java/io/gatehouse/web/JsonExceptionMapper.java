@@ -24,6 +24,9 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
 
     @Override
     public Response toResponse(JsonProcessingException exception) {
+        if (BodySizeLimitFilter.isCause(exception)) {
+            return ProblemResponses.of(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large.", RequestPaths.of(uriInfo));
+        }
         return ProblemResponses.of(ErrorCode.MALFORMED_REQUEST, detail(exception), RequestPaths.of(uriInfo));
     }
 

@@ -11,16 +11,23 @@ import org.apache.logging.log4j.ThreadContext;
 /**
  * Resolves the {@link ClientInfo} of each request, stores it as a request attribute and puts the
  * client IP into the log4j thread context, so every log line of the request names the client.
+ * It runs first, so rate limits, lockout and logs all see the same address.
  */
 public final class RequestContextFilter extends HttpFilter {
 
     public static final String CLIENT_INFO_ATTRIBUTE = ClientInfo.class.getName();
     private static final String CLIENT_IP_KEY = "clientIp";
 
+    private final transient ClientIpResolver clientIps;
+
+    public RequestContextFilter(ClientIpResolver clientIps) {
+        this.clientIps = clientIps;
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        ClientInfo client = new ClientInfo(request.getRemoteAddr(), request.getHeader("User-Agent"));
+        ClientInfo client = new ClientInfo(clientIps.resolve(request), request.getHeader("User-Agent"));
         request.setAttribute(CLIENT_INFO_ATTRIBUTE, client);
         ThreadContext.put(CLIENT_IP_KEY, client.ip());
         try {

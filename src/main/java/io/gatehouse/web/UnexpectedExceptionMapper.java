@@ -25,6 +25,9 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
     @Override
     public Response toResponse(Throwable exception) {
         String path = RequestPaths.of(uriInfo);
+        if (BodySizeLimitFilter.isCause(exception)) {
+            return ProblemResponses.of(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large.", path);
+        }
         if (DatabaseFailures.isUnavailable(exception)) {
             LOG.error("Database unavailable while serving {}: {}", path, exception.toString());
             return ProblemResponses.of(ErrorCode.DATABASE_UNAVAILABLE,

@@ -319,8 +319,7 @@ class AuthFlowIT {
         http.register(email, PASSWORD);
         String refreshToken = http.login(email, PASSWORD).cookieValue("refreshToken");
 
-        Response response = http.post("api/auth/refresh")
-                .cookie("refreshToken", refreshToken)
+        Response response = http.post("api/auth/refresh").sameOrigin().cookie("refreshToken", refreshToken)
                 .header("Gatehouse-Token-Delivery", "cookie")
                 .send();
 
@@ -391,14 +390,14 @@ class AuthFlowIT {
         http.register(email, PASSWORD);
         String refreshToken = http.login(email, PASSWORD).cookieValue("refreshToken");
 
-        Response response = http.post("api/auth/logout").cookie("refreshToken", refreshToken).send();
+        Response response = http.post("api/auth/logout").sameOrigin().cookie("refreshToken", refreshToken).send();
 
         assertThat(response.status()).isEqualTo(204);
         assertThat(response.setCookie("accessToken"))
                 .isEqualTo("accessToken=; Path=/authflow; Max-Age=0; HttpOnly; Secure; SameSite=Strict");
         assertThat(response.setCookie("refreshToken"))
                 .isEqualTo("refreshToken=; Path=/authflow/api/auth; Max-Age=0; HttpOnly; Secure; SameSite=Strict");
-        Response refresh = http.post("api/auth/refresh").cookie("refreshToken", refreshToken).send();
+        Response refresh = http.post("api/auth/refresh").sameOrigin().cookie("refreshToken", refreshToken).send();
         assertProblem(refresh, 401, "TOKEN_REVOKED");
     }
 

@@ -54,13 +54,13 @@ class LogSecrecyIT {
         Response login = http.login(email, PASSWORD);
         String accessToken = login.json().path("accessToken").asText();
         String refreshToken = login.json().path("refreshToken").asText();
-        Response refreshed = http.post("api/auth/refresh").cookie("refreshToken", refreshToken).send();
+        Response refreshed = http.post("api/auth/refresh").sameOrigin().cookie("refreshToken", refreshToken).send();
         String newRefreshToken = refreshed.json().path("refreshToken").asText();
         http.get("api/auth/me").cookie("accessToken", accessToken).send();
         http.post("api/auth/login").json(Map.of("email", email, "password", PASSWORD + "x")).send();
         http.post("api/auth/refresh").json(Map.of("refreshToken", refreshToken)).send();
         http.get("api/properties").bearer(accessToken + "tampered").send();
-        http.post("api/auth/logout").cookie("refreshToken", newRefreshToken).send();
+        http.post("api/auth/logout").sameOrigin().cookie("refreshToken", newRefreshToken).send();
 
         String log = readFrom(start);
         assertThat(log).contains(userId).contains("reused");

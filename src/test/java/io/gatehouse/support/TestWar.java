@@ -38,6 +38,10 @@ public final class TestWar {
                 "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
         settings.put("gatehouse.password.bcrypt-cost", "4");
         settings.put("gatehouse.data-directory", "target/test-data");
+        // Every test logs in from 127.0.0.1; tests of the limits themselves set real budgets.
+        for (String budget : new String[] {"login-per-ip", "login-per-account", "refresh-per-ip", "register-per-ip"}) {
+            settings.put("gatehouse.rate-limit." + budget + ".limit", "100000");
+        }
     }
 
     /** Starts from production settings with test secrets, a fresh in-memory database and cheap bcrypt. */
