@@ -26,7 +26,7 @@ import java.util.List;
 
 /**
  * The composition root: builds every service of one deployment from its settings, in dependency
- * order, and closes what holds resources when the deployment stops.
+ * order, and releases the pool and threads it opened when the deployment stops.
  */
 public final class Gatehouse implements AutoCloseable {
 

@@ -35,7 +35,7 @@ final class GatehouseApplication extends ResourceConfig {
         register(PermissionFeature.class);
         register(RateLimitHeaders.class);
 
-        // Jersey's own Jackson exception mappers answer with the parser's message as plain text,
+        // Jersey's own Jackson exception mappers respond with the parser's message as plain text,
         // which can quote the request body; JsonExceptionMapper replaces them.
         register(JacksonFeature.withoutExceptionMappers());
         register(JsonMapper.class);

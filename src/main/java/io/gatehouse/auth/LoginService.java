@@ -22,7 +22,7 @@ import org.apache.logging.log4j.Logger;
  *
  * <p>Every failure (unknown email, wrong password, disabled account, malformed email) gives the
  * same {@code INVALID_CREDENTIALS} after one bcrypt comparison, so neither the response nor its
- * timing tells an attacker which accounts exist. Locked subjects get {@code ACCOUNT_LOCKED} after
+ * timing reveals to an attacker which accounts exist. Locked subjects get {@code ACCOUNT_LOCKED} after
  * the same comparison, for existing and unknown emails alike.
  */
 public final class LoginService {

@@ -5,7 +5,7 @@ package io.gatehouse.error;
  * document (RFC 9457); clients branch on it, so a code is never renamed or reused.
  *
  * <p>{@code bearerError} is the RFC 6750 section 3.1 error attribute sent in
- * {@code WWW-Authenticate}. It is absent for {@link #MISSING_TOKEN}, because the RFC asks for no
+ * {@code WWW-Authenticate}. It is absent for {@link #MISSING_TOKEN}, because the RFC recommends no
  * error code when the request carried no credentials at all.
  */
 public enum ErrorCode {

@@ -29,7 +29,7 @@ public class GatehouseException extends RuntimeException {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
-    /** A failure the client may retry after the given number of seconds, sent as {@code Retry-After}. */
+    /** Creates a failure the client may retry after the given number of seconds, sent as {@code Retry-After}. */
     public static GatehouseException retryLater(ErrorCode code, String detail, long retryAfterSeconds) {
         return new GatehouseException(code, detail, Map.of(), Math.max(1, retryAfterSeconds));
     }

@@ -16,8 +16,8 @@ import org.apache.logging.log4j.Logger;
  * Locks a login subject after a run of consecutive failures.
  *
  * <p>Accounts are tracked by email key even when no account has that email, so a locked
- * existing account and a hammered unknown email answer alike: the lock reveals nothing about
- * which accounts exist.
+ * existing account and a hammered unknown email get the same response, and the lock reveals
+ * nothing about which accounts exist.
  */
 public final class LockoutService {
 

@@ -16,7 +16,7 @@ import java.time.Duration;
  *
  * <p>A listed origin gets {@code Access-Control-Allow-Origin} with its own value and credentials
  * allowed; any other origin, {@code null} included, gets no CORS headers at all, so the browser
- * withholds the response. A preflight from an unlisted origin is answered 403
+ * withholds the response. A preflight from an unlisted origin gets 403
  * {@code CORS_ORIGIN_DENIED}. Requests without an {@code Origin} header pass through unchanged.
  */
 public final class CorsFilter extends HttpFilter {

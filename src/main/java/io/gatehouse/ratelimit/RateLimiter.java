@@ -19,8 +19,8 @@ import org.apache.logging.log4j.Logger;
  * {@code limit} tokens and refills all of them once per window; consuming is lock-free and
  * atomic, so concurrent requests can never overdraw a budget.
  *
- * <p>Buckets live in a Caffeine cache that forgets a key once its window has passed unused, which
- * bounds memory under a flood of distinct keys without ever forgetting an active budget early.
+ * <p>Buckets live in a Caffeine cache that evicts a key once its window has passed unused, which
+ * bounds memory under a flood of distinct keys without evicting an active budget early.
  *
  * <p>NOTE: budgets are per node. Behind a load balancer with N nodes a client gets up to N times
  * the limit; account lockout, which lives in the database, still applies across nodes.

@@ -36,26 +36,26 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        try {
+            authenticate(request);
+        } catch (GatehouseException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A bug or a broken library, not a bad token: respond 500 so it is noticed, not 401.
+            LOG.error("Authentication failed unexpectedly", e);
+            throw new GatehouseException(ErrorCode.AUTH_SERVICE_ERROR, "Authentication failed because of a server error.");
+        }
+    }
+
+    private void authenticate(ContainerRequestContext request) {
         Optional<String> token = AccessTokenResolver.resolve(request);
         if (token.isEmpty()) {
             throw new GatehouseException(ErrorCode.MISSING_TOKEN,
                     "Send an access token in the accessToken cookie or an Authorization: Bearer header.");
         }
 
-        AccessTokenClaims claims = verify(token.get());
+        AccessTokenClaims claims = verifier.verify(token.get());
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new TokenSecurityContext(new GatehousePrincipal(claims), secure));
-    }
-
-    private AccessTokenClaims verify(String token) {
-        try {
-            return verifier.verify(token);
-        } catch (GatehouseException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // A bug or a broken library, not a bad token: answer 500 so it is noticed, not a 401.
-            LOG.error("Access token verification failed unexpectedly", e);
-            throw new GatehouseException(ErrorCode.AUTH_SERVICE_ERROR, "Authentication failed because of a server error.");
-        }
     }
 }

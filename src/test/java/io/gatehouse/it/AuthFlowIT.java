@@ -242,7 +242,7 @@ class AuthFlowIT {
         long wrongPasswordNanos = medianLoginNanos(wrongPassword);
         long unknownEmailNanos = medianLoginNanos(unknownEmail);
 
-        // Without the dummy hash an unknown email answers about ten times faster at cost 8.
+        // Without the dummy hash an unknown email returns about ten times faster at cost 8.
         assertThat((double) unknownEmailNanos / wrongPasswordNanos).isBetween(0.5, 2.0);
     }
 
