@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.support.Http;
 import io.gatehouse.support.Http.Response;
+import io.gatehouse.support.TestDatabase;
 import io.gatehouse.support.TestWar;
 import java.net.URL;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Map;
@@ -77,7 +77,7 @@ class AccountStateIT {
     }
 
     private static void setEnabled(String email, boolean enabled) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(DATABASE_URL);
+        try (Connection connection = TestDatabase.connect(DATABASE_URL);
                 PreparedStatement update = connection.prepareStatement("update app_user set enabled = ? where email_key = ?")) {
             update.setBoolean(1, enabled);
             update.setString(2, email);

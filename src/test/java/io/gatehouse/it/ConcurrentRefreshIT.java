@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.support.Http;
 import io.gatehouse.support.Http.Response;
+import io.gatehouse.support.TestDatabase;
 import io.gatehouse.support.TestWar;
 import java.net.URL;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -94,7 +94,7 @@ class ConcurrentRefreshIT {
 
     /** One login token plus exactly one successor, both revoked, and the successor linked. */
     private static void assertFamilyConsistent(String userId) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(DATABASE_URL);
+        try (Connection connection = TestDatabase.connect(DATABASE_URL);
                 PreparedStatement query = connection.prepareStatement(
                         "select jti, revoked_at, revoke_reason, replaced_by from refresh_token where user_id = ? order by issued_at")) {
             query.setObject(1, UUID.fromString(userId));
