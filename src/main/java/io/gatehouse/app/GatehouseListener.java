@@ -58,13 +58,16 @@ public final class GatehouseListener implements ServletContextListener {
         java.util.logging.Logger.getLogger("").addHandler(julBridge);
         JERSEY_PROVIDERS.setLevel(Level.SEVERE);
 
+        // Containers need not call contextDestroyed after a failed start, so release what was opened here.
         try {
             start(event.getServletContext());
         } catch (ConfigurationException e) {
             LOG.fatal("Gatehouse cannot start: {}", e.getMessage());
+            stop();
             throw e;
         } catch (RuntimeException e) {
             LOG.fatal("Gatehouse cannot start", e);
+            stop();
             throw e;
         }
         LOG.info("Gatehouse started");
@@ -123,6 +126,11 @@ public final class GatehouseListener implements ServletContextListener {
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
+        stop();
+        LOG.info("Gatehouse stopped");
+    }
+
+    private void stop() {
         if (gatehouse != null) {
             gatehouse.close();
             gatehouse = null;
@@ -131,6 +139,5 @@ public final class GatehouseListener implements ServletContextListener {
             java.util.logging.Logger.getLogger("").removeHandler(julBridge);
             julBridge = null;
         }
-        LOG.info("Gatehouse stopped");
     }
 }
