@@ -1,11 +1,20 @@
 package io.gatehouse.app;
 
+import io.gatehouse.audit.AuthEventRecorder;
+import io.gatehouse.audit.StoredAuthEvent;
 import io.gatehouse.auth.LoginService;
 import io.gatehouse.config.GatehouseConfig;
 import io.gatehouse.config.Settings;
+import io.gatehouse.metrics.GatehouseMetrics;
 import io.gatehouse.persistence.Database;
 import io.gatehouse.property.Property;
+import io.gatehouse.session.AccessTokenDenylist;
+import io.gatehouse.session.ExpiredRecordCleanup;
 import io.gatehouse.session.RefreshToken;
+import io.gatehouse.session.RevokedAccessToken;
+import io.gatehouse.session.SessionControl;
+import io.gatehouse.session.SessionDirectory;
+import io.gatehouse.session.SessionRevocation;
 import io.gatehouse.session.SessionService;
 import io.gatehouse.token.AccessTokenVerifier;
 import io.gatehouse.token.RefreshTokenVerifier;
@@ -19,14 +28,26 @@ import io.gatehouse.user.User;
 import io.gatehouse.user.UserRepository;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * The composition root: builds every service of one deployment from its settings, in dependency
  * order, and closes what holds resources when the deployment stops.
+ *
+ * <p>Background work (writing queued auth events, reloading the denylist, the cleanup) runs on
+ * one daemon thread owned here; {@link #close()} stops it, waits for the running task and writes
+ * the last queued events before the database closes, so an undeploy leaves no thread behind.
  */
 public final class Gatehouse implements AutoCloseable {
 
-    private static final List<Class<?>> ENTITIES = List.of(User.class, Role.class, RefreshToken.class, Property.class);
+    private static final Logger LOG = LogManager.getLogger(Gatehouse.class);
+    private static final List<Class<?>> ENTITIES = List.of(User.class, Role.class, RefreshToken.class, Property.class,
+            RevokedAccessToken.class, StoredAuthEvent.class);
+    private static final long SHUTDOWN_TIMEOUT_SECONDS = 10;
 
     private final Settings settings;
     private final Clock clock;
@@ -35,6 +56,12 @@ public final class Gatehouse implements AutoCloseable {
     private final RegistrationService registration;
     private final LoginService login;
     private final SessionService sessions;
+    private final GatehouseMetrics metrics;
+    private final AuthEventRecorder events;
+    private final AccessTokenDenylist denylist;
+    private final SessionControl sessionControl;
+    private final SessionDirectory sessionDirectory;
+    private final ScheduledExecutorService scheduler;
 
     private Gatehouse(Settings settings, Clock clock, Database database) {
         this.settings = settings;
@@ -47,18 +74,52 @@ public final class Gatehouse implements AutoCloseable {
         PasswordPolicy policy = new PasswordPolicy(passwords.minLength(), passwords.minStrength());
         TokenIssuer issuer = new TokenIssuer(settings.jwt(), settings.secrets(), clock);
 
+        GatehouseConfig lifecycle = settings.gatehouse();
+        this.metrics = new GatehouseMetrics();
+        this.events = new AuthEventRecorder(database, clock, lifecycle.audit().queueCapacity(), metrics);
+        this.denylist = new AccessTokenDenylist(database, clock);
+        denylist.reload();
+        SessionRevocation revocation = new SessionRevocation(database, denylist);
+        this.sessionControl = new SessionControl(database, revocation, events, clock);
+        this.sessionDirectory = new SessionDirectory(database, clock);
+
         this.accessTokenVerifier = new AccessTokenVerifier(settings.jwt(), settings.secrets(), clock);
         this.registration = new RegistrationService(database, users, policy, hasher, clock,
                 settings.gatehouse().registration().enabled());
         this.sessions = new SessionService(database, users, issuer,
-                new RefreshTokenVerifier(settings.jwt(), settings.secrets(), clock));
-        this.login = new LoginService(database, users, hasher, sessions);
+                new RefreshTokenVerifier(settings.jwt(), settings.secrets(), clock),
+                revocation, events, lifecycle.session().reuseGracePeriod());
+        this.login = new LoginService(database, users, hasher, sessions, events);
 
         GatehouseConfig.Admin admin = settings.gatehouse().admin();
         if (admin.email().isPresent() && admin.password().isPresent()) {
             new AdminAccountBootstrap(database, users, registration, policy, hasher)
                     .createIfAbsent(admin.email().get(), admin.password().get());
         }
+
+        ExpiredRecordCleanup cleanup = new ExpiredRecordCleanup(database, clock, lifecycle.audit().retention(),
+                lifecycle.cleanup().batchSize(), metrics::cleanupDeleted);
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(Gatehouse::maintenanceThread);
+        schedule("writing auth events", events::flush, lifecycle.audit().flushInterval().toMillis());
+        schedule("reloading the denylist", denylist::reload, lifecycle.session().denylistRefreshInterval().toMillis());
+        schedule("cleanup", cleanup::run, lifecycle.cleanup().interval().toMillis());
+    }
+
+    private static Thread maintenanceThread(Runnable task) {
+        Thread thread = new Thread(task, "gatehouse-maintenance");
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** Runs the task every {@code periodMillis}; a failure is logged and the next run goes ahead. */
+    private void schedule(String name, Runnable task, long periodMillis) {
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("Background task failed while {}; it runs again in {} ms", name, periodMillis, e);
+            }
+        }, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Starts the database and builds the services; on failure, releases what was opened. */
@@ -100,8 +161,45 @@ public final class Gatehouse implements AutoCloseable {
         return sessions;
     }
 
+    public GatehouseMetrics metrics() {
+        return metrics;
+    }
+
+    public AuthEventRecorder events() {
+        return events;
+    }
+
+    public AccessTokenDenylist denylist() {
+        return denylist;
+    }
+
+    public SessionControl sessionControl() {
+        return sessionControl;
+    }
+
+    public SessionDirectory sessionDirectory() {
+        return sessionDirectory;
+    }
+
+    /** Stops the background thread, writes the events still queued, then closes the database. */
     @Override
     public void close() {
-        database.close();
+        scheduler.shutdown();
+        try {
+            if (!scheduler.awaitTermination(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("Background task still running after {} s; interrupting it", SHUTDOWN_TIMEOUT_SECONDS);
+                scheduler.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            scheduler.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        try {
+            int written = events.flush();
+            LOG.info("Wrote {} queued auth events before shutdown", written);
+        } finally {
+            metrics.close();
+            database.close();
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.gatehouse.app;
 
 import io.gatehouse.auth.AuthResource;
 import io.gatehouse.health.HealthResource;
+import io.gatehouse.metrics.MetricsResource;
 import io.gatehouse.property.PropertyResource;
 import io.gatehouse.security.AuthenticationFilter;
 import io.gatehouse.security.PermissionFeature;
@@ -25,11 +26,14 @@ final class GatehouseApplication extends ResourceConfig {
 
         register(new HealthResource(gatehouse.database()));
         register(new AuthResource(gatehouse.registration(), gatehouse.login(), gatehouse.sessions(),
+                gatehouse.sessionControl(), gatehouse.sessionDirectory(), gatehouse.events(),
                 settings.gatehouse().cookie().secure(),
                 settings.jwt().accessTokenLifetime(), settings.jwt().refreshTokenLifetime()));
         register(new PropertyResource(gatehouse.database(), gatehouse.clock()));
+        register(new MetricsResource(gatehouse.metrics()));
 
-        register(new AuthenticationFilter(gatehouse.accessTokenVerifier()));
+        register(new AuthenticationFilter(gatehouse.accessTokenVerifier(), gatehouse.denylist(), gatehouse.events(),
+                gatehouse.metrics().tokenVerification()));
         register(PermissionFeature.class);
 
         // Jersey's own Jackson exception mappers answer with the parser's message as plain text,

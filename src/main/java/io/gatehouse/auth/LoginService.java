@@ -1,5 +1,8 @@
 package io.gatehouse.auth;
 
+import io.gatehouse.audit.AuthEvent;
+import io.gatehouse.audit.AuthEventRecorder;
+import io.gatehouse.audit.AuthEventType;
 import io.gatehouse.error.ErrorCode;
 import io.gatehouse.error.GatehouseException;
 import io.gatehouse.persistence.Database;
@@ -30,12 +33,15 @@ public final class LoginService {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final SessionService sessions;
+    private final AuthEventRecorder events;
 
-    public LoginService(Database database, UserRepository users, PasswordHasher hasher, SessionService sessions) {
+    public LoginService(Database database, UserRepository users, PasswordHasher hasher, SessionService sessions,
+            AuthEventRecorder events) {
         this.database = database;
         this.users = users;
         this.hasher = hasher;
         this.sessions = sessions;
+        this.events = events;
     }
 
     /** @throws GatehouseException {@code INVALID_CREDENTIALS} */
@@ -46,17 +52,23 @@ public final class LoginService {
         if (user.isEmpty()) {
             hasher.burn(password);
             LOG.info("Login failed: no account for the given email");
+            events.record(AuthEvent.failure(AuthEventType.LOGIN_FAILURE, ErrorCode.INVALID_CREDENTIALS).client(client)
+                    .detail(AuthEvent.unknownAccountDetail(emailInput)));
             throw invalidCredentials();
         }
         // bcrypt ignores bytes past the 72nd, so a longer password would match on its prefix alone.
         boolean matches = hasher.matches(password, user.get().passwordHash()) && PasswordPolicy.fitsBcrypt(password);
         if (!matches || !user.get().isEnabled()) {
             LOG.info("Login failed for user {}: {}", user.get().id(), matches ? "account disabled" : "wrong password");
+            events.record(AuthEvent.failure(AuthEventType.LOGIN_FAILURE, ErrorCode.INVALID_CREDENTIALS).user(user.get().id())
+                    .client(client).detail(matches ? "account disabled" : "wrong password"));
             throw invalidCredentials();
         }
 
         LOG.info("Login succeeded for user {}", user.get().id());
-        return sessions.start(user.get(), client);
+        TokenPair tokens = sessions.start(user.get(), client);
+        events.record(AuthEvent.success(AuthEventType.LOGIN).user(user.get().id()).client(client).jti(tokens.accessToken().jti()));
+        return tokens;
     }
 
     private static GatehouseException invalidCredentials() {

@@ -36,6 +36,24 @@ final class SettingsValidator {
                 "jwt.max-token-length must be at least " + MIN_TOKEN_LENGTH_LIMIT + " characters");
         require(jwt.acceptedAudiences().map(list -> !list.isEmpty()).orElse(true),
                 "jwt.accepted-audiences must name at least one audience");
+        validateLifecycle(gatehouse);
+    }
+
+    private static void validateLifecycle(GatehouseConfig gatehouse) {
+        require(!gatehouse.session().reuseGracePeriod().isNegative(),
+                "gatehouse.session.reuse-grace-period must not be negative");
+        requirePositive("gatehouse.session.denylist-refresh-interval", gatehouse.session().denylistRefreshInterval());
+        requirePositive("gatehouse.audit.retention", gatehouse.audit().retention());
+        requirePositive("gatehouse.audit.flush-interval", gatehouse.audit().flushInterval());
+        require(gatehouse.audit().queueCapacity() >= 1, "gatehouse.audit.queue-capacity must be at least 1");
+        requirePositive("gatehouse.cleanup.interval", gatehouse.cleanup().interval());
+        require(gatehouse.cleanup().batchSize() >= 1, "gatehouse.cleanup.batch-size must be at least 1");
+        GatehouseConfig.Detection detection = gatehouse.detection();
+        requirePositive("gatehouse.detection.interval", detection.interval());
+        requirePositive("gatehouse.detection.window", detection.window());
+        require(detection.ipFailureThreshold() >= 1 && detection.distinctAccountThreshold() >= 1
+                        && detection.distinctIpThreshold() >= 1 && detection.failureBurstThreshold() >= 1,
+                "gatehouse.detection thresholds must be at least 1");
     }
 
     private static void requirePositive(String name, Duration value) {

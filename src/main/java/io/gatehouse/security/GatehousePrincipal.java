@@ -52,6 +52,11 @@ public final class GatehousePrincipal implements Principal {
         return claims.expiresAt();
     }
 
+    /** The session (refresh-token family) the access token belongs to, or null when it names none. */
+    public UUID sessionId() {
+        return claims.sessionId();
+    }
+
     public boolean isPermitted(WildcardPermission required) {
         return WildcardPermission.isPermitted(permissions, required);
     }
