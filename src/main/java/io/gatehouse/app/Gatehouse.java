@@ -1,6 +1,11 @@
 package io.gatehouse.app;
 
+import io.gatehouse.admin.UserAdministration;
 import io.gatehouse.audit.AuthEventRecorder;
+import io.gatehouse.audit.AuthEventStore;
+import io.gatehouse.audit.DetectionThresholds;
+import io.gatehouse.audit.SecurityReportService;
+import io.gatehouse.audit.SuspiciousActivityMonitor;
 import io.gatehouse.audit.StoredAuthEvent;
 import io.gatehouse.auth.LoginService;
 import io.gatehouse.config.GatehouseConfig;
@@ -61,6 +66,9 @@ public final class Gatehouse implements AutoCloseable {
     private final AccessTokenDenylist denylist;
     private final SessionControl sessionControl;
     private final SessionDirectory sessionDirectory;
+    private final AuthEventStore eventStore;
+    private final SecurityReportService reports;
+    private final UserAdministration administration;
     private final ScheduledExecutorService scheduler;
 
     private Gatehouse(Settings settings, Clock clock, Database database) {
@@ -97,12 +105,19 @@ public final class Gatehouse implements AutoCloseable {
                     .createIfAbsent(admin.email().get(), admin.password().get());
         }
 
+        this.eventStore = new AuthEventStore(database);
+        DetectionThresholds thresholds = DetectionThresholds.of(lifecycle.detection());
+        this.reports = new SecurityReportService(eventStore, thresholds, sessionDirectory::countActive);
+        this.administration = new UserAdministration(database, users, sessionControl, events, clock);
+        SuspiciousActivityMonitor monitor = new SuspiciousActivityMonitor(eventStore, events, thresholds, clock);
+
         ExpiredRecordCleanup cleanup = new ExpiredRecordCleanup(database, clock, lifecycle.audit().retention(),
                 lifecycle.cleanup().batchSize(), metrics::cleanupDeleted);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(Gatehouse::maintenanceThread);
         schedule("writing auth events", events::flush, lifecycle.audit().flushInterval().toMillis());
         schedule("reloading the denylist", denylist::reload, lifecycle.session().denylistRefreshInterval().toMillis());
         schedule("cleanup", cleanup::run, lifecycle.cleanup().interval().toMillis());
+        schedule("detecting suspicious activity", monitor::run, lifecycle.detection().interval().toMillis());
     }
 
     private static Thread maintenanceThread(Runnable task) {
@@ -179,6 +194,18 @@ public final class Gatehouse implements AutoCloseable {
 
     public SessionDirectory sessionDirectory() {
         return sessionDirectory;
+    }
+
+    public AuthEventStore eventStore() {
+        return eventStore;
+    }
+
+    public SecurityReportService reports() {
+        return reports;
+    }
+
+    public UserAdministration administration() {
+        return administration;
     }
 
     /** Stops the background thread, writes the events still queued, then closes the database. */

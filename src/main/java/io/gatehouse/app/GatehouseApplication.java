@@ -1,5 +1,8 @@
 package io.gatehouse.app;
 
+import io.gatehouse.admin.AdminRoleResource;
+import io.gatehouse.admin.AdminUserResource;
+import io.gatehouse.admin.SecurityResource;
 import io.gatehouse.auth.AuthResource;
 import io.gatehouse.health.HealthResource;
 import io.gatehouse.metrics.MetricsResource;
@@ -31,6 +34,9 @@ final class GatehouseApplication extends ResourceConfig {
                 settings.jwt().accessTokenLifetime(), settings.jwt().refreshTokenLifetime()));
         register(new PropertyResource(gatehouse.database(), gatehouse.clock()));
         register(new MetricsResource(gatehouse.metrics()));
+        register(new AdminUserResource(gatehouse.administration()));
+        register(new AdminRoleResource(gatehouse.administration()));
+        register(new SecurityResource(gatehouse.reports(), gatehouse.eventStore(), gatehouse.clock()));
 
         register(new AuthenticationFilter(gatehouse.accessTokenVerifier(), gatehouse.denylist(), gatehouse.events(),
                 gatehouse.metrics().tokenVerification()));

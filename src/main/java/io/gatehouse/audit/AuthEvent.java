@@ -23,6 +23,9 @@ public record AuthEvent(
         UUID id, Instant occurredAt, AuthEventType type, boolean success, UUID userId,
         String clientIp, String userAgent, String errorCode, String jti, String detail) {
 
+    /** The prefix of {@link #unknownAccountDetail}. */
+    public static final String UNKNOWN_ACCOUNT_PREFIX = "unknown_account=";
+
     public static Builder success(AuthEventType type) {
         return new Builder(type, true);
     }
@@ -46,9 +49,6 @@ public record AuthEvent(
         }
     }
 
-    /** The prefix of {@link #unknownAccountDetail}. */
-    public static final String UNKNOWN_ACCOUNT_PREFIX = "unknown_account=";
-
     /** Collects the optional fields of an event; the recorder stamps the id and the time. */
     public static final class Builder {
 
@@ -60,6 +60,7 @@ public record AuthEvent(
         private String errorCode;
         private String jti;
         private String detail;
+        private Instant occurredAt;
 
         private Builder(AuthEventType type, boolean success) {
             this.type = type;
@@ -94,8 +95,14 @@ public record AuthEvent(
             return this;
         }
 
-        AuthEvent build(Instant occurredAt) {
-            return new AuthEvent(UUID.randomUUID(), occurredAt, type, success, userId,
+        /** Sets the time the event refers to, for events recorded after the fact; the default is now. */
+        public Builder occurredAt(Instant time) {
+            this.occurredAt = time;
+            return this;
+        }
+
+        AuthEvent build(Instant now) {
+            return new AuthEvent(UUID.randomUUID(), occurredAt == null ? now : occurredAt, type, success, userId,
                     clientIp, userAgent, errorCode, jti, detail);
         }
     }
