@@ -85,7 +85,7 @@ public final class Gatehouse implements AutoCloseable {
         GatehouseConfig lifecycle = settings.gatehouse();
         this.metrics = new GatehouseMetrics();
         this.events = new AuthEventRecorder(database, clock, lifecycle.audit().queueCapacity(), metrics);
-        this.denylist = new AccessTokenDenylist(database, clock);
+        this.denylist = new AccessTokenDenylist(database, clock, settings.jwt().clockSkew());
         denylist.reload();
         SessionRevocation revocation = new SessionRevocation(database, denylist);
         this.sessionControl = new SessionControl(database, revocation, events, clock);
@@ -112,7 +112,7 @@ public final class Gatehouse implements AutoCloseable {
         SuspiciousActivityMonitor monitor = new SuspiciousActivityMonitor(eventStore, events, thresholds, clock);
 
         ExpiredRecordCleanup cleanup = new ExpiredRecordCleanup(database, clock, lifecycle.audit().retention(),
-                lifecycle.cleanup().batchSize(), metrics::cleanupDeleted);
+                settings.jwt().clockSkew(), lifecycle.cleanup().batchSize(), metrics::cleanupDeleted);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(Gatehouse::maintenanceThread);
         schedule("writing auth events", events::flush, lifecycle.audit().flushInterval().toMillis());
         schedule("reloading the denylist", denylist::reload, lifecycle.session().denylistRefreshInterval().toMillis());

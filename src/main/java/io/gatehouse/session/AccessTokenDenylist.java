@@ -21,8 +21,8 @@ import org.apache.logging.log4j.Logger;
  * cache, so {@link #isRevoked} reads memory only. A revocation on this node enters the cache as
  * soon as its transaction commits. Other nodes see it when they next {@link #reload}, which the
  * scheduler runs every {@code gatehouse.session.denylist-refresh-interval}: that interval is the
- * worst-case delay before a revoked token is rejected everywhere. Each cache entry expires with
- * its token, because an expired token is rejected anyway.
+ * worst-case delay before a revoked token is rejected everywhere. Each entry is kept until its
+ * token's expiry plus the allowed clock skew, because until then the verifier still accepts the token.
  */
 public final class AccessTokenDenylist {
 
@@ -30,17 +30,25 @@ public final class AccessTokenDenylist {
 
     private final Database database;
     private final Clock clock;
+    private final Duration clockSkew;
     private final Cache<String, Instant> revoked;
 
-    public AccessTokenDenylist(Database database, Clock clock) {
+    /** @param clockSkew the {@code jwt.clock-skew} the verifier allows past a token's expiry */
+    public AccessTokenDenylist(Database database, Clock clock, Duration clockSkew) {
         this.database = database;
         this.clock = clock;
-        this.revoked = Caffeine.newBuilder().expireAfter(new UntilTokenExpiry(clock)).build();
+        this.clockSkew = clockSkew;
+        this.revoked = Caffeine.newBuilder().expireAfter(new UntilTokenExpiry(clock, clockSkew)).build();
     }
 
     /** Returns whether the access token with this {@code jti} was revoked. Reads memory only. */
     public boolean isRevoked(String jti) {
         return jti != null && revoked.getIfPresent(jti) != null;
+    }
+
+    /** Returns the earliest expiry a token can have and still pass verification at {@code now}. */
+    Instant oldestAcceptedExpiry(Instant now) {
+        return now.minus(clockSkew);
     }
 
     /** Writes entries for the tokens inside the caller's transaction; call {@link #remember} after it commits. */
@@ -62,10 +70,10 @@ public final class AccessTokenDenylist {
 
     /** Loads every unexpired entry from the database, including those written by other nodes. */
     public void reload() {
-        Instant now = clock.instant();
+        Instant stillAccepted = clock.instant().minus(clockSkew);
         List<Object[]> rows = database.inTransaction(em -> em.createQuery(
-                        "select r.jti, r.expiresAt from RevokedAccessToken r where r.expiresAt > :now", Object[].class)
-                .setParameter("now", now)
+                        "select r.jti, r.expiresAt from RevokedAccessToken r where r.expiresAt > :cutoff", Object[].class)
+                .setParameter("cutoff", stillAccepted)
                 .getResultList());
         for (Object[] row : rows) {
             revoked.put(((UUID) row[0]).toString(), (Instant) row[1]);
@@ -73,12 +81,12 @@ public final class AccessTokenDenylist {
         LOG.debug("Reloaded {} access-token denylist entries", rows.size());
     }
 
-    /** Lets each entry expire from memory when its token expires. */
-    private record UntilTokenExpiry(Clock clock) implements Expiry<String, Instant> {
+    /** Lets each entry expire from memory once the verifier would reject its token as expired. */
+    private record UntilTokenExpiry(Clock clock, Duration clockSkew) implements Expiry<String, Instant> {
 
         @Override
         public long expireAfterCreate(String jti, Instant expiresAt, long currentTime) {
-            return Math.max(0, Duration.between(clock.instant(), expiresAt).toNanos());
+            return Math.max(0, Duration.between(clock.instant(), expiresAt.plus(clockSkew)).toNanos());
         }
 
         @Override

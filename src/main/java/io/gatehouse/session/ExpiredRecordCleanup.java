@@ -11,7 +11,8 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * Deletes rows that no longer serve a purpose: expired refresh tokens, denylist entries whose
- * token has expired, and auth events older than the retention period. Each table is deleted from
+ * token has expired, and auth events older than the retention period. Token rows are kept for the
+ * allowed clock skew past their expiry, because the verifiers accept a token that long. Each table is deleted from
  * in batches of {@code batchSize} rows per transaction, so a large backlog never holds a long lock.
  */
 public final class ExpiredRecordCleanup {
@@ -21,15 +22,17 @@ public final class ExpiredRecordCleanup {
     private final Database database;
     private final Clock clock;
     private final Duration eventRetention;
+    private final Duration clockSkew;
     private final int batchSize;
     private final ObjLongConsumer<String> deletedCounter;
 
     /** @param deletedCounter receives each table name with the number of rows deleted from it */
-    public ExpiredRecordCleanup(Database database, Clock clock, Duration eventRetention, int batchSize,
+    public ExpiredRecordCleanup(Database database, Clock clock, Duration eventRetention, Duration clockSkew, int batchSize,
             ObjLongConsumer<String> deletedCounter) {
         this.database = database;
         this.clock = clock;
         this.eventRetention = eventRetention;
+        this.clockSkew = clockSkew;
         this.batchSize = batchSize;
         this.deletedCounter = deletedCounter;
     }
@@ -37,12 +40,13 @@ public final class ExpiredRecordCleanup {
     /** Runs one cleanup pass and logs what it removed. */
     public void run() {
         Instant now = clock.instant();
+        Instant tokensExpiredBefore = now.minus(clockSkew);
         long refreshTokens = deleteInBatches("refresh_token",
                 "select t.jti from RefreshToken t where t.expiresAt <= :cutoff",
-                "delete from RefreshToken t where t.jti in :ids", now);
+                "delete from RefreshToken t where t.jti in :ids", tokensExpiredBefore);
         long denylisted = deleteInBatches("revoked_access_token",
                 "select r.jti from RevokedAccessToken r where r.expiresAt <= :cutoff",
-                "delete from RevokedAccessToken r where r.jti in :ids", now);
+                "delete from RevokedAccessToken r where r.jti in :ids", tokensExpiredBefore);
         long events = deleteInBatches("auth_event",
                 "select e.id from StoredAuthEvent e where e.occurredAt < :cutoff",
                 "delete from StoredAuthEvent e where e.id in :ids", now.minus(eventRetention));

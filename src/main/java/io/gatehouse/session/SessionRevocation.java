@@ -47,10 +47,10 @@ public final class SessionRevocation {
         List<LiveAccessToken> live = em.createQuery("""
                         select new io.gatehouse.session.LiveAccessToken(t.accessJti, t.userId, t.accessExpiresAt)
                         from RefreshToken t
-                        where t.familyId = :family and t.accessJti is not null and t.accessExpiresAt > :now""",
+                        where t.familyId = :family and t.accessJti is not null and t.accessExpiresAt > :live""",
                         LiveAccessToken.class)
                 .setParameter("family", familyId)
-                .setParameter("now", now)
+                .setParameter("live", denylist.oldestAcceptedExpiry(now))
                 .getResultList();
         denylist.persist(em, live);
         return new Result(revoked, live);
@@ -67,10 +67,10 @@ public final class SessionRevocation {
         List<LiveAccessToken> live = em.createQuery("""
                         select new io.gatehouse.session.LiveAccessToken(t.accessJti, t.userId, t.accessExpiresAt)
                         from RefreshToken t
-                        where t.userId = :user and t.accessJti is not null and t.accessExpiresAt > :now""",
+                        where t.userId = :user and t.accessJti is not null and t.accessExpiresAt > :live""",
                         LiveAccessToken.class)
                 .setParameter("user", userId)
-                .setParameter("now", now)
+                .setParameter("live", denylist.oldestAcceptedExpiry(now))
                 .getResultList();
         denylist.persist(em, live);
         return new Result(revoked, live);
