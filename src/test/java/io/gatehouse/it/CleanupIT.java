@@ -8,6 +8,7 @@ import io.gatehouse.support.Http.Response;
 import io.gatehouse.support.TestWar;
 import java.net.URL;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -56,7 +57,7 @@ class CleanupIT {
         String userId = http.register(email, PASSWORD).json().path("id").asText();
         for (int i = 0; i < 3; i++) {
             Response login = http.login(email, PASSWORD);
-            http.post("api/auth/logout").cookie("refreshToken", login.json().path("refreshToken").asText()).send();
+            http.post("api/auth/logout").json(Map.of("refreshToken", login.json().path("refreshToken").asText())).send();
         }
         Events.await(http, adminToken(http), "userId=" + userId, event -> event.path("type").asText().equals("logout"), 3);
 

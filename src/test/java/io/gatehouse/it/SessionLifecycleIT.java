@@ -69,7 +69,7 @@ class SessionLifecycleIT {
         Response login = http.login(registerUser(), PASSWORD);
         assertThat(http.get("api/auth/me").bearer(access(login)).send().status()).isEqualTo(200);
 
-        Response logout = http.post("api/auth/logout").cookie("refreshToken", refresh(login)).send();
+        Response logout = http.post("api/auth/logout").json(Map.of("refreshToken", refresh(login))).send();
 
         assertThat(logout.status()).isEqualTo(204);
         Response me = http.get("api/auth/me").bearer(access(login)).send();
