@@ -26,7 +26,7 @@ import java.util.UUID;
 
 /**
  * User administration. Reading needs {@code users:read}; every change needs {@code users:write}.
- * The seeded {@code admin} role holds {@code *}, which covers both.
+ * The seeded {@code admin} role has {@code *}, which covers both.
  */
 @Path("api/admin/users")
 @Produces(MediaType.APPLICATION_JSON)

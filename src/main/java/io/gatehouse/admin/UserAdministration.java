@@ -13,6 +13,7 @@ import io.gatehouse.user.Role;
 import io.gatehouse.user.User;
 import io.gatehouse.user.UserRepository;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -58,20 +59,22 @@ public final class UserAdministration {
             throw new GatehouseException(ErrorCode.MALFORMED_REQUEST,
                     "Query parameter 'page' must be 0 or more and 'size' between 1 and " + MAX_PAGE_SIZE + ".");
         }
+        // Matching with locate() instead of like needs no escaping of % and _ in the filter.
         String needle = emailFilter == null ? "" : emailFilter.strip().toLowerCase(Locale.ROOT);
+        String condition = needle.isEmpty() ? "" : " where locate(:needle, u.emailKey) > 0";
         return database.inTransaction(em -> {
-            List<AdminUserView> items = em.createQuery(
-                            "select u from User u where locate(:needle, u.emailKey) > 0 order by u.emailKey", User.class)
-                    .setParameter("needle", needle)
-                    .setFirstResult(page * size)
+            TypedQuery<User> select = em.createQuery("select u from User u" + condition + " order by u.emailKey", User.class);
+            TypedQuery<Long> count = em.createQuery("select count(u) from User u" + condition, Long.class);
+            if (!needle.isEmpty()) {
+                select.setParameter("needle", needle);
+                count.setParameter("needle", needle);
+            }
+            List<AdminUserView> items = select.setFirstResult(page * size)
                     .setMaxResults(size)
                     .getResultStream()
                     .map(AdminUserView::of)
                     .toList();
-            long total = em.createQuery("select count(u) from User u where locate(:needle, u.emailKey) > 0", Long.class)
-                    .setParameter("needle", needle)
-                    .getSingleResult();
-            return new UserPage(items, page, size, total);
+            return new UserPage(items, page, size, count.getSingleResult());
         });
     }
 

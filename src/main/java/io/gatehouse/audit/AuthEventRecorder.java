@@ -18,7 +18,7 @@ import org.apache.logging.log4j.Logger;
  *
  * <p>A clean shutdown calls {@link #flush} once more after the background thread has stopped, so
  * no recorded event is lost. A crash loses the events still queued, at most one flush interval's
- * worth. When the queue holds {@code capacity} events, for example because the database is down,
+ * worth. When the queue contains {@code capacity} events, for example because the database is down,
  * further events are dropped and counted rather than exhausting the heap.
  */
 public final class AuthEventRecorder {
@@ -43,7 +43,10 @@ public final class AuthEventRecorder {
         this.listener = listener;
     }
 
-    /** Stamps and queues an event. Never blocks and never touches the database. */
+    /**
+     * Stamps and queues an event without touching the database. The queue takes no lock; the
+     * listener's meters lock briefly only when a new meter, such as a new error code, is created.
+     */
     public void record(AuthEvent.Builder builder) {
         AuthEvent event = builder.build(clock.instant());
         listener.onEvent(event);

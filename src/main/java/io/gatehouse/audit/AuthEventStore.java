@@ -28,7 +28,7 @@ public final class AuthEventStore {
     /**
      * Returns the events in {@code [from, to)}, oldest first.
      *
-     * @throws GatehouseException {@code MALFORMED_REQUEST} when the range holds more than
+     * @throws GatehouseException {@code MALFORMED_REQUEST} when the range contains more than
      *     {@code maxEvents} events, so that one report cannot exhaust the heap
      */
     public List<AuthEvent> between(Instant from, Instant to, int maxEvents) {

@@ -14,13 +14,13 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Finds suspicious patterns in a time-ordered list of stored auth events, so it sees the traffic
- * of every node. Failed-login rules count events inside a sliding window that ends at each new
- * failure; a rule fires when its threshold is reached and then stays quiet for the same subject
- * until a whole window has passed, so a long attack gives one finding per window instead of one
- * per request.
+ * Finds suspicious patterns in a time-ordered list of stored auth events, which include the
+ * traffic of every node. Failed-login rules count events inside a sliding window that ends at each
+ * new failure. A rule fires when its threshold is reached and then stays quiet for the same
+ * subject until a whole window has passed, so a long attack gives one finding per window instead
+ * of one per request.
  *
- * <p>This class holds no state between calls and does no I/O.
+ * <p>This class keeps no state between calls and does no I/O.
  */
 public final class SuspiciousActivityDetector {
 
@@ -35,7 +35,7 @@ public final class SuspiciousActivityDetector {
      *
      * @param events auth events sorted by time, oldest first
      * @param earlierUserAgents per account, the User-Agents of its successful logins before the
-     *     first event; a login with another one is flagged, but an account's first login is not
+     *     first event. A login with another User-Agent is flagged. An account's first login is not.
      */
     public List<SuspiciousActivity> detect(List<AuthEvent> events, Map<UUID, Set<String>> earlierUserAgents) {
         Scan scan = new Scan(earlierUserAgents);
@@ -144,7 +144,7 @@ public final class SuspiciousActivityDetector {
         return keys.size();
     }
 
-    /** The account a failed login targeted: its user id, or the pseudonymous key of an unknown email. */
+    /** Returns the account a failed login targeted: its user id, or the pseudonymous key of an unknown email. */
     private static String accountKey(AuthEvent event) {
         if (event.userId() != null) {
             return event.userId().toString();

@@ -56,7 +56,7 @@ public final class GatehouseMetrics implements AuthEventListener {
         }
     }
 
-    /** The timer that {@code AuthenticationFilter} records each access-token verification in. */
+    /** Returns the timer in which {@code AuthenticationFilter} records each access-token verification. */
     public Timer tokenVerification() {
         return tokenVerification;
     }

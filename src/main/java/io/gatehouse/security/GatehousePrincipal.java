@@ -52,7 +52,7 @@ public final class GatehousePrincipal implements Principal {
         return claims.expiresAt();
     }
 
-    /** The session (refresh-token family) the access token belongs to, or null when it names none. */
+    /** Returns the session (refresh-token family) of the access token, or null when the token names none. */
     public UUID sessionId() {
         return claims.sessionId();
     }

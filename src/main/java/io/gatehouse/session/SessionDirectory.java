@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Lists active sessions. A session is active while its family holds a refresh token that is
+ * Lists active sessions. A session is active while its family contains a refresh token that is
  * neither revoked nor expired; its usage figures derive from the family's rows, one per login or
  * refresh, so tracking usage costs no extra write.
  */

@@ -81,7 +81,7 @@ public final class SessionRevocation {
         denylist.remember(result.accessTokens());
     }
 
-    /** What one revocation ended: refresh tokens revoked and access tokens denylisted. */
+    /** The outcome of one revocation: the refresh tokens revoked and the access tokens denylisted. */
     record Result(int refreshTokens, List<LiveAccessToken> accessTokens) {
 
         static final Result NONE = new Result(0, List.of());

@@ -105,7 +105,7 @@ public class User {
         return updatedAt;
     }
 
-    /** The permissions granted to this user on top of the role's, sorted. */
+    /** Returns the permissions granted to this user on top of the role's, sorted. */
     public Set<String> extraPermissions() {
         return new TreeSet<>(extraPermissions);
     }

@@ -49,7 +49,7 @@ class SuspiciousActivityDetectorTest {
     }
 
     @Test
-    void ipFailuresWhenThresholdReachedInWindowThenOneFinding() {
+    void ipFailuresAtThresholdFlagged() {
         failure(0, "10.0.0.1", ALICE);
         failure(1, "10.0.0.1", ALICE);
         failure(2, "10.0.0.1", ALICE);
@@ -64,7 +64,7 @@ class SuspiciousActivityDetectorTest {
     }
 
     @Test
-    void ipFailuresWhenSpreadBeyondWindowThenNoFinding() {
+    void ipFailuresOutsideWindowIgnored() {
         failure(0, "10.0.0.1", ALICE);
         failure(6, "10.0.0.1", ALICE);
         failure(12, "10.0.0.1", ALICE);
@@ -73,7 +73,7 @@ class SuspiciousActivityDetectorTest {
     }
 
     @Test
-    void ipFailuresWhenAttackOutlastsWindowThenOneFindingPerWindow() {
+    void longAttackFlaggedOncePerWindow() {
         for (int minute = 0; minute <= 24; minute++) {
             failure(minute, "10.0.0.1", ALICE);
         }
@@ -82,7 +82,7 @@ class SuspiciousActivityDetectorTest {
     }
 
     @Test
-    void credentialStuffingWhenOneIpFailsAgainstDistinctAccountsThenFinding() {
+    void credentialStuffingFlagged() {
         failure(0, "10.0.0.2", ALICE);
         unknownAccountFailure(1, "10.0.0.2", "a@example.com");
         unknownAccountFailure(2, "10.0.0.2", "A@example.com ");
@@ -94,7 +94,7 @@ class SuspiciousActivityDetectorTest {
     }
 
     @Test
-    void distributedAttackWhenManyIpsFailAgainstOneAccountThenFinding() {
+    void distributedAttackFlagged() {
         failure(0, "10.0.0.1", ALICE);
         failure(1, "10.0.0.2", ALICE);
         failure(2, "10.0.0.3", ALICE);
@@ -107,7 +107,7 @@ class SuspiciousActivityDetectorTest {
     }
 
     @Test
-    void successAfterFailuresWhenBurstThenFindingOnce() {
+    void successAfterBurstFlaggedOnce() {
         failure(0, "10.0.0.1", ALICE);
         failure(1, "10.0.0.1", ALICE);
         login(2, "10.0.0.1", ALICE, "agent");
@@ -117,7 +117,7 @@ class SuspiciousActivityDetectorTest {
     }
 
     @Test
-    void successAfterFailuresWhenFailuresOutsideWindowThenNoFinding() {
+    void successAfterOldFailuresIgnored() {
         failure(0, "10.0.0.1", ALICE);
         failure(1, "10.0.0.1", ALICE);
         login(15, "10.0.0.1", ALICE, "agent");
@@ -126,7 +126,7 @@ class SuspiciousActivityDetectorTest {
     }
 
     @Test
-    void newUserAgentWhenSecondAgentThenFindingButNotForFirstLogin() {
+    void newUserAgentFlaggedAfterFirstLogin() {
         login(0, "10.0.0.1", ALICE, "Firefox");
         login(1, "10.0.0.1", ALICE, "Firefox");
         login(2, "10.0.0.1", ALICE, "Chrome");
@@ -138,7 +138,7 @@ class SuspiciousActivityDetectorTest {
     }
 
     @Test
-    void newUserAgentWhenSeenBeforeRangeThenNoFinding() {
+    void newUserAgentUsesEarlierLogins() {
         login(0, "10.0.0.1", ALICE, "Chrome");
 
         assertThat(detector.detect(events, Map.of(ALICE, Set.of("Chrome")))).isEmpty();
@@ -147,7 +147,7 @@ class SuspiciousActivityDetectorTest {
     }
 
     @Test
-    void refreshReuseWhenDetectedThenFinding() {
+    void refreshReuseFlagged() {
         events.add(AuthEvent.failure(AuthEventType.REFRESH_REUSE_DETECTED, ErrorCode.TOKEN_REUSED)
                 .user(BOB).client(new ClientInfo("10.0.0.9", "agent")).build(START));
 
@@ -160,7 +160,7 @@ class SuspiciousActivityDetectorTest {
     }
 
     @Test
-    void unknownAccountDetailWhenSameAddressDifferentCaseThenSameKey() {
+    void unknownAccountKeyIgnoresCase() {
         assertThat(AuthEvent.unknownAccountDetail(" Someone@Example.com"))
                 .isEqualTo(AuthEvent.unknownAccountDetail("someone@example.com"))
                 .startsWith(AuthEvent.UNKNOWN_ACCOUNT_PREFIX)

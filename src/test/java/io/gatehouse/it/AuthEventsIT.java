@@ -62,7 +62,7 @@ class AuthEventsIT {
     }
 
     @Test
-    void userFlowsWhenPerformedThenEveryEventTypeRecorded() {
+    void everyFlowRecordsItsEvent() {
         String email = "events-" + UUID.randomUUID() + "@example.com";
         String userId = http.register(email, PASSWORD).json().path("id").asText();
         http.post("api/auth/login").json(Map.of("email", email, "password", "wrong password 123")).send();
@@ -107,7 +107,7 @@ class AuthEventsIT {
     }
 
     @Test
-    void eventsWhenRecordedThenAuditLogHasJsonLines() throws IOException {
+    void auditLogGetsJsonLines() throws IOException {
         String email = "auditlog-" + UUID.randomUUID() + "@example.com";
         String userId = http.register(email, PASSWORD).json().path("id").asText();
         Response login = http.login(email, PASSWORD);
@@ -131,7 +131,7 @@ class AuthEventsIT {
     }
 
     @Test
-    void failureBurstThenSuccessWhenDetectorRunsThenSuspiciousActivityRecorded() {
+    void monitorRecordsFindingOnce() {
         String email = "burst-" + UUID.randomUUID() + "@example.com";
         String userId = http.register(email, PASSWORD).json().path("id").asText();
         http.post("api/auth/login").json(Map.of("email", email, "password", "wrong password 1")).send();
@@ -150,7 +150,7 @@ class AuthEventsIT {
     }
 
     @Test
-    void eventsWhenTypeUnknownThenMalformed() {
+    void eventsWithUnknownTypeRejected() {
         Response response = http.get("api/admin/events?type=nonsense").bearer(adminToken()).send();
 
         AuthFlowIT.assertProblem(response, 400, "MALFORMED_REQUEST");

@@ -51,7 +51,7 @@ class CleanupIT {
     }
 
     @Test
-    void cleanupWhenRecordsExpireThenDeletesThemInBatches() {
+    void cleanupDeletesExpiredRecords() {
         Http http = new Http(base);
         String email = "user-" + UUID.randomUUID() + "@example.com";
         String userId = http.register(email, PASSWORD).json().path("id").asText();

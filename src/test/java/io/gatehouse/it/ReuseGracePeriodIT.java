@@ -65,7 +65,7 @@ class ReuseGracePeriodIT {
     }
 
     @Test
-    void refreshWhenRetriedWithinGracePeriodThenNewPairOfSameSession() {
+    void retryWithinGraceGetsNewPair() {
         Response login = login();
         Response first = refresh(refreshToken(login));
         assertThat(first.status()).isEqualTo(200);
@@ -81,7 +81,7 @@ class ReuseGracePeriodIT {
     }
 
     @Test
-    void refreshWhenRetriedAfterGracePeriodThenReuseEndsSession() {
+    void retryAfterGraceIsReuse() {
         Response login = login();
         Response first = refresh(refreshToken(login));
         assertThat(first.status()).isEqualTo(200);
@@ -95,7 +95,7 @@ class ReuseGracePeriodIT {
     }
 
     @Test
-    void refreshWhenTokenTwoRotationsOldThenReuseEvenWithinGracePeriod() {
+    void olderTokenWithinGraceIsReuse() {
         Response login = login();
         Response first = refresh(refreshToken(login));
         Response second = refresh(refreshToken(first));

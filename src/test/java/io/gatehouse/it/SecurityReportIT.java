@@ -56,7 +56,7 @@ class SecurityReportIT {
     }
 
     @Test
-    void reportWhenKnownEventMixThenEveryFigureMatches() {
+    void reportMatchesKnownEventMix() {
         Http http = new Http(base);
         String admin = http.login(ADMIN_EMAIL, ADMIN_PASSWORD).json().path("accessToken").asText();
         Events.sleep(20);
@@ -127,7 +127,7 @@ class SecurityReportIT {
     }
 
     @Test
-    void reportWhenRangeInvalidThenMalformed() {
+    void reportWithInvalidRangeRejected() {
         Http http = new Http(base);
         String admin = http.login(ADMIN_EMAIL, ADMIN_PASSWORD).json().path("accessToken").asText();
 

@@ -78,7 +78,7 @@ class SessionLifecycleIT {
     }
 
     @Test
-    void logoutWhenRefreshedEarlierThenEveryLiveAccessTokenRevoked() {
+    void logoutRevokesEveryLiveAccessToken() {
         Response login = http.login(registerUser(), PASSWORD);
         Response refreshed = http.post("api/auth/refresh").json(Map.of("refreshToken", refresh(login))).send();
         assertThat(refreshed.status()).isEqualTo(200);
@@ -106,7 +106,7 @@ class SessionLifecycleIT {
     }
 
     @Test
-    void logoutAllWhenOtherUserThenOtherSessionsUntouched() {
+    void logoutAllLeavesOtherUsersAlone() {
         Response mine = http.login(registerUser(), PASSWORD);
         Response theirs = http.login(registerUser(), PASSWORD);
 
@@ -121,7 +121,7 @@ class SessionLifecycleIT {
     }
 
     @Test
-    void sessionsWhenTwoLoginsThenListsBothAndMarksCurrent() {
+    void sessionsListsBothAndMarksCurrent() {
         String email = registerUser();
         Response first = loginWithAgent(email, "Browser One");
         Response second = loginWithAgent(email, "Browser Two");
@@ -149,7 +149,7 @@ class SessionLifecycleIT {
     }
 
     @Test
-    void deleteSessionWhenOtherSessionThenItsTokensStopWorking() {
+    void deleteSessionRevokesItsTokens() {
         String email = registerUser();
         Response first = loginWithAgent(email, "Browser One");
         Response second = loginWithAgent(email, "Browser Two");
@@ -165,7 +165,7 @@ class SessionLifecycleIT {
     }
 
     @Test
-    void deleteSessionWhenAnotherUsersSessionThenNotFound() {
+    void deleteOtherUsersSessionNotFound() {
         Response mine = http.login(registerUser(), PASSWORD);
         Response theirs = http.login(registerUser(), PASSWORD);
         String theirSession = http.get("api/auth/sessions").bearer(access(theirs)).send().json().get(0).path("id").asText();
