@@ -6,6 +6,7 @@ import io.gatehouse.admin.SecurityResource;
 import io.gatehouse.auth.AuthResource;
 import io.gatehouse.health.HealthResource;
 import io.gatehouse.metrics.MetricsResource;
+import io.gatehouse.metrics.PrometheusScrapeEndpoint;
 import io.gatehouse.property.PropertyResource;
 import io.gatehouse.security.AuthenticationFilter;
 import io.gatehouse.security.PermissionFeature;
@@ -34,6 +35,9 @@ final class GatehouseApplication extends ResourceConfig {
                 settings.jwt().accessTokenLifetime(), settings.jwt().refreshTokenLifetime()));
         register(new PropertyResource(gatehouse.database(), gatehouse.clock()));
         register(new MetricsResource(gatehouse.metrics()));
+        var scrape = settings.gatehouse().metrics();
+        scrape.scrapeToken().ifPresent(token ->
+                registerResources(PrometheusScrapeEndpoint.resource(scrape.scrapePath(), token, gatehouse.metrics())));
         register(new AdminUserResource(gatehouse.administration()));
         register(new AdminRoleResource(gatehouse.administration()));
         register(new SecurityResource(gatehouse.reports(), gatehouse.eventStore(), gatehouse.clock()));

@@ -82,6 +82,8 @@ public interface GatehouseConfig {
 
     Detection detection();
 
+    Metrics metrics();
+
     interface Admin {
 
         /** Email of an admin account created on start when no admin exists yet. */
@@ -160,5 +162,19 @@ public interface GatehouseConfig {
         /** Failed logins of an account within the window after which a successful login is flagged. */
         @WithDefault("5")
         int failureBurstThreshold();
+    }
+
+    interface Metrics {
+
+        /**
+         * A static bearer token that lets a Prometheus server scrape {@link #scrapePath()}, because
+         * a scraper cannot refresh short-lived access tokens. Without it, that path does not exist
+         * and only {@code GET /metrics} with {@code metrics:read} serves the metrics.
+         */
+        Optional<String> scrapeToken();
+
+        /** The path, relative to the context path, at which the scrape token is accepted. */
+        @WithDefault("internal/metrics")
+        String scrapePath();
     }
 }

@@ -1,6 +1,7 @@
 package io.gatehouse.config;
 
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 /** Range checks that a type conversion alone cannot express. */
 final class SettingsValidator {
@@ -8,6 +9,7 @@ final class SettingsValidator {
     private static final int MIN_BCRYPT_COST = 4;
     private static final int MAX_BCRYPT_COST = 31;
     private static final int MIN_TOKEN_LENGTH_LIMIT = 1024;
+    private static final Pattern SCRAPE_PATH = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*");
 
     private SettingsValidator() {
     }
@@ -54,6 +56,12 @@ final class SettingsValidator {
         require(detection.ipFailureThreshold() >= 1 && detection.distinctAccountThreshold() >= 1
                         && detection.distinctIpThreshold() >= 1 && detection.failureBurstThreshold() >= 1,
                 "gatehouse.detection thresholds must be at least 1");
+        gatehouse.metrics().scrapeToken().ifPresent(token ->
+                SecretPolicy.check("GATEHOUSE_METRICS_SCRAPE_TOKEN (gatehouse.metrics.scrape-token)", token));
+        String scrapePath = gatehouse.metrics().scrapePath();
+        require(SCRAPE_PATH.matcher(scrapePath).matches() && !scrapePath.equals("metrics") && !scrapePath.startsWith("api/"),
+                "gatehouse.metrics.scrape-path is '" + scrapePath + "': use segments of letters, digits, '-' or '_'"
+                        + " separated by '/', without a leading '/', other than 'metrics' and outside 'api/'");
     }
 
     private static void requirePositive(String name, Duration value) {

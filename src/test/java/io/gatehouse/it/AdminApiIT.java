@@ -30,6 +30,7 @@ class AdminApiIT {
     private static final String ADMIN_EMAIL = "root-admin@example.com";
     private static final String ADMIN_PASSWORD = "admin pass phrase for admin api tests";
     private static final String PASSWORD = "correct horse battery staple";
+    private static final String SCRAPE_TOKEN = "scrape-token-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJKLMN";
 
     @ArquillianResource
     private URL base;
@@ -42,6 +43,7 @@ class AdminApiIT {
                 .with("gatehouse.admin.email", ADMIN_EMAIL)
                 .with("gatehouse.admin.password", ADMIN_PASSWORD)
                 .with("gatehouse.audit.flush-interval", "PT0.1S")
+                .with("gatehouse.metrics.scrape-token", SCRAPE_TOKEN)
                 .build("adminapi");
     }
 
@@ -356,6 +358,29 @@ class AdminApiIT {
                 .contains("gatehouse_token_verification_seconds_count");
         assertThat(metricValue(response.text(), "gatehouse_logins_total{outcome=\"success\"}")).isGreaterThanOrEqualTo(1);
         assertThat(metricValue(response.text(), "gatehouse_token_verification_seconds_count")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void scrapePathWithScrapeTokenServesMetrics() {
+        http.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+
+        Response response = http.get("internal/metrics").bearer(SCRAPE_TOKEN).send();
+
+        assertThat(response.status()).as("scrape: %s", response).isEqualTo(200);
+        assertThat(response.contentType()).startsWith("text/plain");
+        assertThat(metricValue(response.text(), "gatehouse_logins_total{outcome=\"success\"}")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void scrapePathWithoutScrapeTokenRejected() {
+        assertProblem(http.get("internal/metrics").send(), 401, "MISSING_TOKEN");
+        assertProblem(http.get("internal/metrics").bearer(SCRAPE_TOKEN + "x").send(), 401, "INVALID_TOKEN");
+        assertProblem(http.get("internal/metrics").bearer(adminToken()).send(), 401, "INVALID_TOKEN");
+    }
+
+    @Test
+    void metricsWhenScrapeTokenThenInvalidToken() {
+        assertProblem(http.get("metrics").bearer(SCRAPE_TOKEN).send(), 401, "INVALID_TOKEN");
     }
 
     @Test

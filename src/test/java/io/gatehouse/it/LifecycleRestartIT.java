@@ -80,11 +80,11 @@ class LifecycleRestartIT {
     void logoutOneSessionThenStop(@ArquillianResource @OperateOnDeployment(FIRST_RUN) URL base) {
         Http http = new Http(base);
         userId = http.register(EMAIL, PASSWORD).json().path("id").asText();
-        Response ended = http.login(EMAIL, PASSWORD);
-        Response kept = http.login(EMAIL, PASSWORD);
-        revokedAccessToken = ended.json().path("accessToken").asText();
-        liveAccessToken = kept.json().path("accessToken").asText();
-        http.post("api/auth/logout").json(Map.of("refreshToken", ended.json().path("refreshToken").asText())).send();
+        Response endedSession = http.login(EMAIL, PASSWORD);
+        Response keptSession = http.login(EMAIL, PASSWORD);
+        revokedAccessToken = endedSession.json().path("accessToken").asText();
+        liveAccessToken = keptSession.json().path("accessToken").asText();
+        http.post("api/auth/logout").json(Map.of("refreshToken", endedSession.json().path("refreshToken").asText())).send();
         assertProblem(http.get("api/auth/me").bearer(revokedAccessToken).send(), 401, "TOKEN_REVOKED");
 
         deployer.undeploy(FIRST_RUN);
