@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The scheduled cleanup, with tokens that live one and two seconds, events kept three seconds and
+ * The scheduled cleanup, with tokens that live one and two seconds, events kept five seconds and
  * a cleanup every half second. The cleanup's counters in {@code /metrics} show what it deleted.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -43,7 +43,7 @@ class CleanupIT {
                 .with("jwt.access-token-lifetime", "PT1S")
                 .with("jwt.refresh-token-lifetime", "PT2S")
                 .with("jwt.clock-skew", "PT0S")
-                .with("gatehouse.audit.retention", "PT3S")
+                .with("gatehouse.audit.retention", "PT5S")
                 .with("gatehouse.audit.flush-interval", "PT0.1S")
                 .with("gatehouse.cleanup.interval", "PT0.5S")
                 .with("gatehouse.cleanup.batch-size", "2")
