@@ -35,9 +35,11 @@ public record AuthEvent(
     }
 
     /**
-     * Returns the detail recorded for a failed login with an email that matches no account: a
-     * pseudonymous key, the first 16 hex digits of the SHA-256 of the trimmed, lower-cased input.
-     * Credential-stuffing detection counts distinct keys without the event storing what was typed.
+     * Returns the detail recorded for a failed login with a well-formed email that matches no
+     * account: a pseudonymous key, the first 16 hex digits of the SHA-256 of the trimmed,
+     * lower-cased address. Credential-stuffing detection counts distinct keys without the event
+     * storing what was typed. Callers pass only input that parsed as an email address, so a
+     * password typed into the email field is never hashed into the event.
      */
     public static String unknownAccountDetail(String emailInput) {
         String normalized = emailInput == null ? "" : emailInput.strip().toLowerCase(Locale.ROOT);

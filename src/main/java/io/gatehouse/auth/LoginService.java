@@ -53,7 +53,7 @@ public final class LoginService {
             hasher.burn(password);
             LOG.info("Login failed: no account for the given email");
             events.record(AuthEvent.failure(AuthEventType.LOGIN_FAILURE, ErrorCode.INVALID_CREDENTIALS).client(client)
-                    .detail(AuthEvent.unknownAccountDetail(emailInput)));
+                    .detail(email.map(address -> AuthEvent.unknownAccountDetail(address.key())).orElse("malformed email")));
             throw invalidCredentials();
         }
         // bcrypt ignores bytes past the 72nd, so a longer password would match on its prefix alone.

@@ -150,6 +150,20 @@ class AuthEventsIT {
     }
 
     @Test
+    void loginFailureNeverRecordsTypedInput() {
+        String typed = "typed-password-" + UUID.randomUUID();
+        http.post("api/auth/login").json(Map.of("email", typed, "password", "wrong password 123")).send();
+        String unknownEmail = "nobody-" + UUID.randomUUID() + "@example.com";
+        http.post("api/auth/login").json(Map.of("email", unknownEmail, "password", "wrong password 123")).send();
+
+        List<JsonNode> failures = Events.await(http, adminToken(), "type=login_failure",
+                event -> event.path("detail").asText().startsWith("unknown_account="), 1);
+
+        assertThat(failures).anyMatch(event -> event.path("detail").asText().equals("malformed email"));
+        assertThat(failures.toString()).doesNotContain(typed).doesNotContain(unknownEmail);
+    }
+
+    @Test
     void eventsWithUnknownTypeRejected() {
         Response response = http.get("api/admin/events?type=nonsense").bearer(adminToken()).send();
 
