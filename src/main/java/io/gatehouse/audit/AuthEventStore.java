@@ -97,6 +97,29 @@ public final class AuthEventStore {
         return agents;
     }
 
+    /**
+     * Returns whether a {@code suspicious_activity} event for this finding is stored already, for
+     * example because another node recorded it.
+     */
+    public boolean isRecorded(SuspiciousActivity finding) {
+        String jpql = "select count(e) from StoredAuthEvent e where e.type = :type and e.occurredAt = :at and e.detail = :detail"
+                + (finding.userId() == null ? " and e.userId is null" : " and e.userId = :user")
+                + (finding.clientIp() == null ? " and e.clientIp is null" : " and e.clientIp = :ip");
+        return database.inTransaction(em -> {
+            TypedQuery<Long> query = em.createQuery(jpql, Long.class)
+                    .setParameter("type", AuthEventType.SUSPICIOUS_ACTIVITY.wireName())
+                    .setParameter("at", finding.occurredAt())
+                    .setParameter("detail", finding.detail());
+            if (finding.userId() != null) {
+                query.setParameter("user", finding.userId());
+            }
+            if (finding.clientIp() != null) {
+                query.setParameter("ip", finding.clientIp());
+            }
+            return query.getSingleResult() > 0;
+        });
+    }
+
     /** Returns the time of the newest recorded suspicious activity, if any. */
     public Optional<Instant> latestSuspiciousActivity() {
         return Optional.ofNullable(database.inTransaction(em -> em.createQuery(

@@ -21,8 +21,9 @@ import org.apache.logging.log4j.Logger;
  * the sliding windows start full. It first flushes the recorder, and it stops one second short
  * of now, so events stamped just before the run are not skipped while still queued.
  *
- * <p>NOTE: every node runs its own monitor, so with several nodes a finding is recorded once per
- * node. The high-water mark survives a restart because it is read back from the stored
+ * <p>Every node runs its own monitor. A finding that another node has already stored is skipped,
+ * but two nodes that scan the same events within one flush interval of each other can both
+ * record it. The high-water mark survives a restart because it is read back from the stored
  * {@code suspicious_activity} events.
  */
 public final class SuspiciousActivityMonitor {
@@ -65,6 +66,7 @@ public final class SuspiciousActivityMonitor {
         Instant previous = scannedUntil;
         List<SuspiciousActivity> found = detector.detect(events, earlierAgents).stream()
                 .filter(finding -> finding.occurredAt().isAfter(previous))
+                .filter(finding -> !store.isRecorded(finding))
                 .toList();
         for (SuspiciousActivity finding : found) {
             recorder.record(AuthEvent.failure(AuthEventType.SUSPICIOUS_ACTIVITY, null)
