@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two deployments on one shared database act as two nodes: a revocation on one reaches the
- * other within the denylist refresh interval, and detection sees the events of both.
+ * other within the denylist refresh interval, and detection combines the events of both.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
