@@ -1,7 +1,12 @@
 package io.gatehouse.app;
 
+import io.gatehouse.admin.AdminRoleResource;
+import io.gatehouse.admin.AdminUserResource;
+import io.gatehouse.admin.SecurityResource;
 import io.gatehouse.auth.AuthResource;
 import io.gatehouse.health.HealthResource;
+import io.gatehouse.metrics.MetricsResource;
+import io.gatehouse.metrics.PrometheusScrapeEndpoint;
 import io.gatehouse.property.PropertyResource;
 import io.gatehouse.ratelimit.RateLimitHeaders;
 import io.gatehouse.security.AuthenticationFilter;
@@ -26,12 +31,21 @@ final class GatehouseApplication extends ResourceConfig {
 
         register(new HealthResource(gatehouse.database()));
         register(new AuthResource(gatehouse.registration(), gatehouse.login(), gatehouse.sessions(),
+                gatehouse.sessionControl(), gatehouse.sessionDirectory(), gatehouse.events(),
                 gatehouse.rateLimiter(), settings.gatehouse().cookie().secure(),
                 settings.jwt().accessTokenLifetime(), settings.jwt().refreshTokenLifetime(),
                 settings.gatehouse().lockout().deviceCookieLifetime()));
         register(new PropertyResource(gatehouse.database(), gatehouse.clock()));
+        register(new MetricsResource(gatehouse.metrics()));
+        var scrape = settings.gatehouse().metrics();
+        scrape.scrapeToken().ifPresent(token ->
+                registerResources(PrometheusScrapeEndpoint.resource(scrape.scrapePath(), token, gatehouse.metrics())));
+        register(new AdminUserResource(gatehouse.administration()));
+        register(new AdminRoleResource(gatehouse.administration()));
+        register(new SecurityResource(gatehouse.reports(), gatehouse.eventStore(), gatehouse.clock()));
 
-        register(new AuthenticationFilter(gatehouse.accessTokenVerifier()));
+        register(new AuthenticationFilter(gatehouse.accessTokenVerifier(), gatehouse.denylist(), gatehouse.events(),
+                gatehouse.metrics().tokenVerification()));
         register(PermissionFeature.class);
         register(RateLimitHeaders.class);
 

@@ -1,10 +1,16 @@
 package io.gatehouse.auth;
 
+import io.gatehouse.audit.AuthEvent;
+import io.gatehouse.audit.AuthEventRecorder;
+import io.gatehouse.audit.AuthEventType;
 import io.gatehouse.error.ErrorCode;
 import io.gatehouse.error.GatehouseException;
 import io.gatehouse.security.GatehousePrincipal;
 import io.gatehouse.security.RequiresPermission;
+import io.gatehouse.session.SessionControl;
+import io.gatehouse.session.SessionDirectory;
 import io.gatehouse.session.SessionService;
+import io.gatehouse.session.SessionView;
 import io.gatehouse.session.TokenPair;
 import io.gatehouse.user.RegistrationService;
 import io.gatehouse.user.EmailAddress;
@@ -19,10 +25,12 @@ import io.gatehouse.web.RequestContextFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
@@ -31,9 +39,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 
 /**
- * Registration, login, refresh, logout and the current user.
+ * Registration, login, refresh, logout, the current user and the user's own sessions.
  *
  * <p>Tokens are always set as cookies and, unless the client sends
  * {@code Gatehouse-Token-Delivery: cookie}, also returned in the body. Browser clients should send
@@ -50,6 +60,9 @@ public final class AuthResource {
     private final RegistrationService registration;
     private final LoginService login;
     private final SessionService sessions;
+    private final SessionControl sessionControl;
+    private final SessionDirectory sessionDirectory;
+    private final AuthEventRecorder events;
     private final RateLimiter rateLimiter;
     private final TokenCookies cookies;
     private final Duration accessLifetime;
@@ -60,11 +73,15 @@ public final class AuthResource {
     private HttpServletRequest request;
 
     public AuthResource(RegistrationService registration, LoginService login, SessionService sessions,
+            SessionControl sessionControl, SessionDirectory sessionDirectory, AuthEventRecorder events,
             RateLimiter rateLimiter, boolean secureCookies, Duration accessLifetime, Duration refreshLifetime,
             Duration deviceCookieLifetime) {
         this.registration = registration;
         this.login = login;
         this.sessions = sessions;
+        this.sessionControl = sessionControl;
+        this.sessionDirectory = sessionDirectory;
+        this.events = events;
         this.rateLimiter = rateLimiter;
         this.cookies = new TokenCookies(secureCookies);
         this.accessLifetime = accessLifetime;
@@ -78,7 +95,14 @@ public final class AuthResource {
     public Response register(CredentialsRequest body) {
         limit(RateLimitPolicy.REGISTER_PER_IP, client().ip());
         CredentialsRequest credentials = requireCredentials(body);
-        UserView user = UserView.of(registration.register(credentials.email(), credentials.password()));
+        UserView user;
+        try {
+            user = UserView.of(registration.register(credentials.email(), credentials.password()));
+        } catch (GatehouseException e) {
+            events.record(AuthEvent.failure(AuthEventType.REGISTRATION, e.code()).client(client()));
+            throw e;
+        }
+        events.record(AuthEvent.success(AuthEventType.REGISTRATION).user(user.id()).client(client()));
         return Response.status(Response.Status.CREATED).entity(user).cacheControl(noStore()).build();
     }
 
@@ -123,8 +147,58 @@ public final class AuthResource {
     public Response logout(@CookieParam(TokenCookies.REFRESH_COOKIE) String cookie, RefreshRequest body) {
         String refreshToken = refreshToken(cookie, body);
         if (refreshToken != null) {
-            sessions.logout(refreshToken);
+            sessions.logout(refreshToken, client());
         }
+        return clearCookies();
+    }
+
+    /**
+     * Ends every session of the caller: revokes all refresh tokens and denylists every access
+     * token that has not expired, including the one that authenticated this request.
+     */
+    @POST
+    @Path("logout-all")
+    @RequiresPermission
+    public Response logoutAll(@Context SecurityContext security) {
+        GatehousePrincipal principal = principal(security);
+        sessionControl.logoutAll(principal.userId(), principal.tokenId(), client());
+        return clearCookies();
+    }
+
+    /** Lists the caller's active sessions, most recently used first, marking the current one. */
+    @GET
+    @Path("sessions")
+    @RequiresPermission
+    public Response listSessions(@Context SecurityContext security) {
+        GatehousePrincipal principal = principal(security);
+        List<SessionView> active = sessionDirectory.activeSessions(principal.userId(), principal.sessionId());
+        return Response.ok(active).cacheControl(noStore()).build();
+    }
+
+    /** Ends one of the caller's sessions; its access tokens stop working on their next request. */
+    @DELETE
+    @Path("sessions/{id}")
+    @RequiresPermission
+    public Response endSession(@Context SecurityContext security, @PathParam("id") String id) {
+        GatehousePrincipal principal = principal(security);
+        UUID sessionId = parseSessionId(id);
+        sessionControl.endSession(principal.userId(), sessionId, principal.tokenId(), client());
+        return Response.noContent().cacheControl(noStore()).build();
+    }
+
+    private static UUID parseSessionId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new GatehouseException(ErrorCode.NOT_FOUND, "No session has the id '" + id + "'.");
+        }
+    }
+
+    private static GatehousePrincipal principal(SecurityContext security) {
+        return (GatehousePrincipal) security.getUserPrincipal();
+    }
+
+    private Response clearCookies() {
         String contextPath = request.getContextPath();
         return Response.noContent()
                 .header(HttpHeaders.SET_COOKIE, cookies.clearAccess(contextPath))
@@ -150,6 +224,10 @@ public final class AuthResource {
     private void limit(RateLimitPolicy policy, String key) {
         RateLimitStatus status = rateLimiter.consume(policy, key);
         RateLimitHeaders.record(request, status);
+        if (!status.allowed()) {
+            events.record(AuthEvent.failure(AuthEventType.RATE_LIMITED, ErrorCode.RATE_LIMITED).client(client())
+                    .detail(policy.name().toLowerCase(java.util.Locale.ROOT)));
+        }
         RateLimiter.enforce(status);
     }
 

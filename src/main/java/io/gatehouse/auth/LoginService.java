@@ -1,5 +1,8 @@
 package io.gatehouse.auth;
 
+import io.gatehouse.audit.AuthEvent;
+import io.gatehouse.audit.AuthEventRecorder;
+import io.gatehouse.audit.AuthEventType;
 import io.gatehouse.error.ErrorCode;
 import io.gatehouse.error.GatehouseException;
 import io.gatehouse.lockout.DeviceCookies;
@@ -22,8 +25,8 @@ import org.apache.logging.log4j.Logger;
  *
  * <p>Every failure (unknown email, wrong password, disabled account, malformed email) gives the
  * same {@code INVALID_CREDENTIALS} after one bcrypt comparison, so neither the response nor its
- * timing reveals to an attacker which accounts exist. Locked subjects get {@code ACCOUNT_LOCKED} after
- * the same comparison, for existing and unknown emails alike.
+ * timing reveals to an attacker which accounts exist. Locked subjects get {@code ACCOUNT_LOCKED}
+ * after the same comparison, for existing and unknown emails alike.
  */
 public final class LoginService {
 
@@ -35,17 +38,20 @@ public final class LoginService {
     private final SessionService sessions;
     private final LockoutService lockout;
     private final DeviceCookies devices;
+    private final AuthEventRecorder events;
     private final int maxAccountFailures;
     private final int maxDeviceFailures;
 
     public LoginService(Database database, UserRepository users, PasswordHasher hasher, SessionService sessions,
-            LockoutService lockout, DeviceCookies devices, int maxAccountFailures, int maxDeviceFailures) {
+            LockoutService lockout, DeviceCookies devices, AuthEventRecorder events,
+            int maxAccountFailures, int maxDeviceFailures) {
         this.database = database;
         this.users = users;
         this.hasher = hasher;
         this.sessions = sessions;
         this.lockout = lockout;
         this.devices = devices;
+        this.events = events;
         this.maxAccountFailures = maxAccountFailures;
         this.maxDeviceFailures = maxDeviceFailures;
     }
@@ -61,8 +67,8 @@ public final class LoginService {
      * @throws GatehouseException {@code INVALID_CREDENTIALS} or {@code ACCOUNT_LOCKED}
      */
     public Success login(String emailInput, String password, String deviceCookie, ClientInfo client) {
-        Optional<User> user = EmailAddress.parse(emailInput)
-                .flatMap(address -> database.inTransaction(em -> users.findByEmail(em, address)));
+        Optional<EmailAddress> email = EmailAddress.parse(emailInput);
+        Optional<User> user = email.flatMap(address -> database.inTransaction(em -> users.findByEmail(em, address)));
 
         // A browser that logged in to this account before counts its failures apart from everyone
         // else's, so an attacker who locks the account does not lock out its owner.
@@ -76,34 +82,60 @@ public final class LoginService {
         } catch (GatehouseException locked) {
             hasher.burn(password);
             LOG.info("Login rejected: {} is locked", device.isPresent() ? "trusted device" : "account");
+            events.record(failure(ErrorCode.ACCOUNT_LOCKED, email, user, client));
             throw locked;
         }
 
         if (user.isEmpty()) {
             hasher.burn(password);
-            recordFailure(subject, maxFailures, null);
             LOG.info("Login failed: no account for the given email");
+            events.record(failure(ErrorCode.INVALID_CREDENTIALS, email, user, client));
+            recordFailure(subject, maxFailures, email, user, client);
             throw invalidCredentials();
         }
         // bcrypt ignores bytes past the 72nd, so a longer password would match on its prefix alone.
         boolean matches = hasher.matches(password, user.get().passwordHash()) && PasswordPolicy.fitsBcrypt(password);
         if (!matches || !user.get().isEnabled()) {
-            recordFailure(subject, maxFailures, user.get());
-            LOG.info("Login failed for user {}: {}", user.get().id(), matches ? "account disabled" : "wrong password");
+            String reason = matches ? "account disabled" : "wrong password";
+            LOG.info("Login failed for user {}: {}", user.get().id(), reason);
+            events.record(failure(ErrorCode.INVALID_CREDENTIALS, email, user, client).detail(reason));
+            recordFailure(subject, maxFailures, email, user, client);
             throw invalidCredentials();
         }
 
         lockout.reset(subject);
         LOG.info("Login succeeded for user {}", user.get().id());
-        return new Success(sessions.start(user.get(), client), devices.issue(user.get().id()));
+        TokenPair tokens = sessions.start(user.get(), client);
+        events.record(AuthEvent.success(AuthEventType.LOGIN).user(user.get().id()).client(client).jti(tokens.accessToken().jti()));
+        return new Success(tokens, devices.issue(user.get().id()));
     }
 
-    private void recordFailure(String subject, int maxFailures, User user) {
-        if (lockout.recordFailure(subject, maxFailures)) {
-            String locked = subject.startsWith("device:") ? "a trusted device" : "an account";
-            LOG.warn("Login locked for {} after {} consecutive failures{}", locked, maxFailures,
-                    user == null ? "" : ", user " + user.id());
+    private void recordFailure(String subject, int maxFailures, Optional<EmailAddress> email, Optional<User> user,
+            ClientInfo client) {
+        if (!lockout.recordFailure(subject, maxFailures)) {
+            return;
         }
+        boolean trustedDevice = subject.startsWith("device:");
+        LOG.warn("Login locked for {} after {} consecutive failures{}", trustedDevice ? "a trusted device" : "an account",
+                maxFailures, user.map(found -> ", user " + found.id()).orElse(""));
+        AuthEvent.Builder event = accountEvent(AuthEvent.success(AuthEventType.ACCOUNT_LOCKED), email, user, client);
+        events.record(trustedDevice ? event.detail("trusted device") : event);
+    }
+
+    /** A failed login event; an unknown email is stored only as a pseudonymous key, never as typed. */
+    private static AuthEvent.Builder failure(ErrorCode code, Optional<EmailAddress> email, Optional<User> user,
+            ClientInfo client) {
+        AuthEvent.Builder event = accountEvent(AuthEvent.failure(AuthEventType.LOGIN_FAILURE, code), email, user, client);
+        return user.isEmpty() && email.isEmpty() ? event.detail("malformed email") : event;
+    }
+
+    private static AuthEvent.Builder accountEvent(AuthEvent.Builder event, Optional<EmailAddress> email,
+            Optional<User> user, ClientInfo client) {
+        event.client(client);
+        if (user.isPresent()) {
+            return event.user(user.get().id());
+        }
+        return email.map(address -> event.detail(AuthEvent.unknownAccountDetail(address.key()))).orElse(event);
     }
 
     private static GatehouseException invalidCredentials() {

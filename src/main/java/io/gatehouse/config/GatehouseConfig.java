@@ -45,6 +45,16 @@ public interface GatehouseConfig {
     @WithDefault("16384")
     int maxBodySize();
 
+    Sessions session();
+
+    Audit audit();
+
+    Cleanup cleanup();
+
+    Detection detection();
+
+    Metrics metrics();
+
     interface Database {
 
         /** JDBC URL; the default is an H2 file database inside the data directory. */
@@ -159,5 +169,90 @@ public interface GatehouseConfig {
 
         @WithName("password")
         Optional<String> password();
+    }
+
+    interface Sessions {
+
+        /**
+         * How long after a rotation the rotated refresh token may be presented again and still get
+         * a new pair of the same session, as when two browser tabs refresh at once. Zero is strict:
+         * any second use counts as reuse and ends the session.
+         */
+        @WithDefault("PT0S")
+        Duration reuseGracePeriod();
+
+        /**
+         * How often each node reloads the access-token denylist from the database. A revocation
+         * made on another node takes effect here after at most this long.
+         */
+        @WithDefault("PT5S")
+        Duration denylistRefreshInterval();
+    }
+
+    interface Audit {
+
+        /** How long auth events are kept before the cleanup deletes them. */
+        @WithDefault("P90D")
+        Duration retention();
+
+        /** How often queued auth events are written to the database and the audit log. */
+        @WithDefault("PT0.5S")
+        Duration flushInterval();
+
+        /** Events waiting to be written beyond this many are dropped and counted. */
+        @WithDefault("100000")
+        int queueCapacity();
+    }
+
+    interface Cleanup {
+
+        /** How often expired refresh tokens, denylist entries and old events are deleted. */
+        @WithDefault("PT1H")
+        Duration interval();
+
+        /** Rows deleted per transaction, so a large backlog never holds long locks. */
+        @WithDefault("1000")
+        int batchSize();
+    }
+
+    interface Detection {
+
+        /** How often the detector scans new events for suspicious activity. */
+        @WithDefault("PT1M")
+        Duration interval();
+
+        /** The sliding window in which the thresholds below are counted. */
+        @WithDefault("PT15M")
+        Duration window();
+
+        /** Failed logins from one IP address within the window that flag the address. */
+        @WithDefault("20")
+        int ipFailureThreshold();
+
+        /** Distinct accounts one IP address fails against within the window (credential stuffing). */
+        @WithDefault("5")
+        int distinctAccountThreshold();
+
+        /** Distinct IP addresses failing against one account within the window. */
+        @WithDefault("5")
+        int distinctIpThreshold();
+
+        /** Failed logins of an account within the window after which a successful login is flagged. */
+        @WithDefault("5")
+        int failureBurstThreshold();
+    }
+
+    interface Metrics {
+
+        /**
+         * A static bearer token that lets a Prometheus server scrape {@link #scrapePath()}, because
+         * a scraper cannot refresh short-lived access tokens. Without it, that path does not exist
+         * and only {@code GET /metrics} with {@code metrics:read} serves the metrics.
+         */
+        Optional<String> scrapeToken();
+
+        /** The path, relative to the context path, at which the scrape token is accepted. */
+        @WithDefault("internal/metrics")
+        String scrapePath();
     }
 }

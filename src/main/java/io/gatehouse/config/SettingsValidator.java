@@ -1,6 +1,7 @@
 package io.gatehouse.config;
 
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 /** Range checks that a type conversion alone cannot express. */
 final class SettingsValidator {
@@ -8,6 +9,7 @@ final class SettingsValidator {
     private static final int MIN_BCRYPT_COST = 4;
     private static final int MAX_BCRYPT_COST = 31;
     private static final int MIN_TOKEN_LENGTH_LIMIT = 1024;
+    private static final Pattern SCRAPE_PATH = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*");
 
     private SettingsValidator() {
     }
@@ -47,6 +49,30 @@ final class SettingsValidator {
                 "jwt.max-token-length must be at least " + MIN_TOKEN_LENGTH_LIMIT + " characters");
         require(jwt.acceptedAudiences().map(list -> !list.isEmpty()).orElse(true),
                 "jwt.accepted-audiences must name at least one audience");
+        validateLifecycle(gatehouse);
+    }
+
+    private static void validateLifecycle(GatehouseConfig gatehouse) {
+        require(!gatehouse.session().reuseGracePeriod().isNegative(),
+                "gatehouse.session.reuse-grace-period must not be negative");
+        requirePositive("gatehouse.session.denylist-refresh-interval", gatehouse.session().denylistRefreshInterval());
+        requirePositive("gatehouse.audit.retention", gatehouse.audit().retention());
+        requirePositive("gatehouse.audit.flush-interval", gatehouse.audit().flushInterval());
+        require(gatehouse.audit().queueCapacity() >= 1, "gatehouse.audit.queue-capacity must be at least 1");
+        requirePositive("gatehouse.cleanup.interval", gatehouse.cleanup().interval());
+        require(gatehouse.cleanup().batchSize() >= 1, "gatehouse.cleanup.batch-size must be at least 1");
+        GatehouseConfig.Detection detection = gatehouse.detection();
+        requirePositive("gatehouse.detection.interval", detection.interval());
+        requirePositive("gatehouse.detection.window", detection.window());
+        require(detection.ipFailureThreshold() >= 1 && detection.distinctAccountThreshold() >= 1
+                        && detection.distinctIpThreshold() >= 1 && detection.failureBurstThreshold() >= 1,
+                "gatehouse.detection thresholds must be at least 1");
+        gatehouse.metrics().scrapeToken().ifPresent(token ->
+                SecretPolicy.check("GATEHOUSE_METRICS_SCRAPE_TOKEN (gatehouse.metrics.scrape-token)", token));
+        String scrapePath = gatehouse.metrics().scrapePath();
+        require(SCRAPE_PATH.matcher(scrapePath).matches() && !scrapePath.equals("metrics") && !scrapePath.startsWith("api/"),
+                "gatehouse.metrics.scrape-path is '" + scrapePath + "': use segments of letters, digits, '-' or '_'"
+                        + " separated by '/', without a leading '/', other than 'metrics' and outside 'api/'");
     }
 
     private static void requireBudget(String name, GatehouseConfig.Budget budget) {

@@ -33,7 +33,11 @@ public enum ErrorCode {
     RATE_LIMITED(429, "Too many requests", null),
     INTERNAL_ERROR(500, "Internal error", null),
     AUTH_SERVICE_ERROR(500, "Authentication service error", null),
-    DATABASE_UNAVAILABLE(503, "Database unavailable", null);
+    DATABASE_UNAVAILABLE(503, "Database unavailable", null),
+    UNKNOWN_ROLE(400, "Unknown role", null),
+    INVALID_PERMISSION(400, "Invalid permission", null),
+    ROLE_EXISTS(409, "Role already exists", null),
+    LAST_ADMIN(409, "Last administrator", null);
 
     private final int status;
     private final String title;

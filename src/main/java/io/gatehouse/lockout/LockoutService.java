@@ -9,6 +9,8 @@ import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -79,6 +81,62 @@ public final class LockoutService {
         database.runInTransaction(em -> em.createQuery("delete from LoginThrottle t where t.subject = :subject")
                 .setParameter("subject", subject)
                 .executeUpdate());
+    }
+
+    /**
+     * Lifts the lock and clears the failure count of the account with this email key.
+     *
+     * @return whether the account was locked
+     */
+    public boolean unlockAccount(String emailKey) {
+        Instant now = clock.instant();
+        return database.inTransaction(em -> {
+            LoginThrottle throttle = em.find(LoginThrottle.class, accountSubject(emailKey), LockModeType.PESSIMISTIC_WRITE);
+            if (throttle == null) {
+                return false;
+            }
+            boolean wasLocked = throttle.isLockedAt(now);
+            em.remove(throttle);
+            return wasLocked;
+        });
+    }
+
+    /** Returns the logins locked right now: existing accounts by name, the rest as counts. */
+    public CurrentLocks currentLocks() {
+        Instant now = clock.instant();
+        return database.inTransaction(em -> {
+            List<LockedAccount> accounts = em.createQuery(
+                            "select new io.gatehouse.lockout.LockoutService$LockedAccount(u.id, u.email, t.lockedUntil)"
+                                    + " from LoginThrottle t, User u"
+                                    + " where t.subject = concat('account:', u.emailKey) and t.lockedUntil > :now"
+                                    + " order by t.lockedUntil", LockedAccount.class)
+                    .setParameter("now", now)
+                    .getResultList();
+            long lockedEmails = countLocked(em, ACCOUNT_PREFIX, now);
+            return new CurrentLocks(accounts, lockedEmails - accounts.size(), countLocked(em, DEVICE_PREFIX, now));
+        });
+    }
+
+    private static long countLocked(EntityManager em, String prefix, Instant now) {
+        return em.createQuery(
+                        "select count(t) from LoginThrottle t where t.subject like :prefix and t.lockedUntil > :now", Long.class)
+                .setParameter("prefix", prefix + "%")
+                .setParameter("now", now)
+                .getSingleResult();
+    }
+
+    /** An existing account whose login is locked until the given time. */
+    public record LockedAccount(UUID userId, String email, Instant lockedUntil) {
+    }
+
+    /**
+     * The logins locked at one moment.
+     *
+     * @param accounts existing accounts that are locked
+     * @param unknownEmails locked email keys that match no account
+     * @param devices locked trusted devices
+     */
+    public record CurrentLocks(List<LockedAccount> accounts, long unknownEmails, long devices) {
     }
 
     private static GatehouseException locked(Duration remaining) {

@@ -52,6 +52,11 @@ public final class GatehousePrincipal implements Principal {
         return claims.expiresAt();
     }
 
+    /** Returns the session (refresh-token family) of the access token, or null when the token names none. */
+    public UUID sessionId() {
+        return claims.sessionId();
+    }
+
     public boolean isPermitted(WildcardPermission required) {
         return WildcardPermission.isPermitted(permissions, required);
     }

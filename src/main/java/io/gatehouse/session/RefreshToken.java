@@ -50,6 +50,12 @@ public class RefreshToken {
     @Column(name = "user_agent")
     private String userAgent;
 
+    @Column(name = "access_jti")
+    private UUID accessJti;
+
+    @Column(name = "access_expires_at")
+    private Instant accessExpiresAt;
+
     protected RefreshToken() {
     }
 
@@ -81,6 +87,28 @@ public class RefreshToken {
 
     Instant expiresAt() {
         return expiresAt;
+    }
+
+    Instant revokedAt() {
+        return revokedAt;
+    }
+
+    UUID replacedBy() {
+        return replacedBy;
+    }
+
+    String clientIp() {
+        return clientIp;
+    }
+
+    String userAgent() {
+        return userAgent;
+    }
+
+    /** Records the access token issued together with this refresh token, so that it can be denylisted. */
+    void recordAccessToken(UUID jti, Instant expiresAt) {
+        this.accessJti = jti;
+        this.accessExpiresAt = expiresAt;
     }
 
     boolean isRevoked() {

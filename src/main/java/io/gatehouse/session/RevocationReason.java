@@ -9,5 +9,11 @@ public enum RevocationReason {
     /** Its family was ended by logout. */
     LOGOUT,
     /** The account was disabled or deleted. */
-    ACCOUNT_DISABLED
+    ACCOUNT_DISABLED,
+    /** The user ended every session at once. */
+    LOGOUT_ALL,
+    /** The user ended this session from the session list. */
+    SESSION_ENDED,
+    /** An administrator ended every session of the account. */
+    ADMIN_REVOKED
 }

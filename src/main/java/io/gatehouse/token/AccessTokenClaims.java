@@ -4,9 +4,14 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
-/** What a verified access token says about its bearer: all that authorization needs. */
+/**
+ * What a verified access token says about its bearer: all that authorization needs.
+ *
+ * @param sessionId the {@code sid} claim, the refresh-token family the token was issued for, or
+ *     null for a token that names no session
+ */
 public record AccessTokenClaims(
-        UUID userId, String email, String role, Set<String> permissions, String jti, Instant expiresAt) {
+        UUID userId, String email, String role, Set<String> permissions, String jti, Instant expiresAt, UUID sessionId) {
 
     public AccessTokenClaims {
         permissions = Set.copyOf(permissions);

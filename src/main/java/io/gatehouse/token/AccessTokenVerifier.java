@@ -44,10 +44,15 @@ public final class AccessTokenVerifier {
                     claims.getStringClaim(TokenClaims.ROLE),
                     Set.copyOf(claims.getStringListClaim(TokenClaims.PERMISSIONS)),
                     claims.getJWTID(),
-                    claims.getExpirationTime().toInstant());
+                    claims.getExpirationTime().toInstant(),
+                    optionalUuid(claims.getStringClaim(TokenClaims.SESSION_ID)));
         } catch (ParseException | IllegalArgumentException e) {
             // A correctly signed token with claims of the wrong shape: treat it like any invalid token.
             throw new GatehouseException(ErrorCode.INVALID_TOKEN, "The access token is invalid.");
         }
+    }
+
+    private static UUID optionalUuid(String value) {
+        return value == null ? null : UUID.fromString(value);
     }
 }

@@ -7,6 +7,8 @@ final class TokenClaims {
     static final String ROLE = "role";
     static final String PERMISSIONS = "permissions";
     static final String FAMILY_ID = "family_id";
+    /** The session id of OpenID Connect Front-Channel Logout 1.0, here the refresh-token family. */
+    static final String SESSION_ID = "sid";
 
     private TokenClaims() {
     }

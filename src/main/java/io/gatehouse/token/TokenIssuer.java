@@ -54,7 +54,8 @@ public final class TokenIssuer {
         return refreshLifetime;
     }
 
-    public IssuedToken issueAccessToken(UUID userId, String email, String role, Set<String> permissions) {
+    /** Signs an access token for the session (refresh-token family) {@code sessionId}. */
+    public IssuedToken issueAccessToken(UUID userId, String email, String role, Set<String> permissions, UUID sessionId) {
         Instant now = now();
         Instant expiresAt = now.plus(accessLifetime);
         String jti = UUID.randomUUID().toString();
@@ -63,6 +64,7 @@ public final class TokenIssuer {
                 .claim(TokenClaims.EMAIL, email)
                 .claim(TokenClaims.ROLE, role)
                 .claim(TokenClaims.PERMISSIONS, List.copyOf(permissions))
+                .claim(TokenClaims.SESSION_ID, sessionId.toString())
                 .issuer(issuer)
                 .audience(audience)
                 .issueTime(Date.from(now))

@@ -31,11 +31,22 @@ public class Role {
     protected Role() {
     }
 
+    public Role(String name, Set<String> permissions) {
+        this.name = name;
+        this.permissions = new HashSet<>(permissions);
+    }
+
     public String name() {
         return name;
     }
 
     public Set<String> permissions() {
         return Set.copyOf(permissions);
+    }
+
+    /** Replaces the role's permissions; users receive them with their next token. */
+    public void replacePermissions(Set<String> newPermissions) {
+        permissions.clear();
+        permissions.addAll(newPermissions);
     }
 }

@@ -101,6 +101,38 @@ public class User {
         return all;
     }
 
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    /** Returns the permissions granted to this user on top of the role's, sorted. */
+    public Set<String> extraPermissions() {
+        return new TreeSet<>(extraPermissions);
+    }
+
+    /** Enables or disables the account; a disabled account cannot log in or refresh. */
+    public void setEnabled(boolean enabled, Instant now) {
+        this.enabled = enabled;
+        this.updatedAt = now;
+    }
+
+    public void changeRole(Role newRole, Instant now) {
+        this.role = newRole;
+        this.updatedAt = now;
+    }
+
+    /** Adds a permission and returns whether the user lacked it. */
+    public boolean grantPermission(String permission, Instant now) {
+        this.updatedAt = now;
+        return extraPermissions.add(permission);
+    }
+
+    /** Removes a permission granted to this user and returns whether the user had it. */
+    public boolean revokePermission(String permission, Instant now) {
+        this.updatedAt = now;
+        return extraPermissions.remove(permission);
+    }
+
     @Override
     public String toString() {
         return "User[id=" + id + ", role=" + role.name() + ", enabled=" + enabled + "]";

@@ -18,8 +18,10 @@ class AuthenticationFilterTest {
 
     private final Settings settings = TestSettings.load(Map.of(
             "jwt.access-secret", TestSettings.ACCESS, "jwt.refresh-secret", TestSettings.REFRESH));
-    private final AuthenticationFilter filter =
-            new AuthenticationFilter(new AccessTokenVerifier(settings.jwt(), settings.secrets(), Clock.systemUTC()));
+    // The broken request fails while the token is resolved, before the denylist, the event
+    // recorder or the timer are used, so none is needed here.
+    private final AuthenticationFilter filter = new AuthenticationFilter(
+            new AccessTokenVerifier(settings.jwt(), settings.secrets(), Clock.systemUTC()), null, null, null);
 
     /** A request whose every method fails, as a broken container or library would. */
     private static ContainerRequestContext brokenRequest() {

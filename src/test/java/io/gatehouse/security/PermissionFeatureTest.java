@@ -52,7 +52,7 @@ class PermissionFeatureTest {
     @Test
     void securityContextWhenRoleMatchesThenUserInRole() {
         AccessTokenClaims claims = new AccessTokenClaims(UUID.randomUUID(), "a@example.com", "admin",
-                Set.of("*"), "jti-1", Instant.now());
+                Set.of("*"), "jti-1", Instant.now(), UUID.randomUUID());
         TokenSecurityContext context = new TokenSecurityContext(new GatehousePrincipal(claims), true);
 
         assertThat(context.isUserInRole("admin")).isTrue();

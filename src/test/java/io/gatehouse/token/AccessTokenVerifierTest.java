@@ -55,7 +55,7 @@ class AccessTokenVerifierTest {
     }
 
     private String issued() {
-        return issuer.issueAccessToken(USER, "a@example.com", "user", Set.of("properties:read")).value();
+        return issuer.issueAccessToken(USER, "a@example.com", "user", Set.of("properties:read"), UUID.randomUUID()).value();
     }
 
     private static JWTClaimsSet.Builder claims() {
@@ -287,7 +287,7 @@ class AccessTokenVerifierTest {
 
     @Test
     void issuedTokenToStringHidesValue() {
-        IssuedToken token = issuer.issueAccessToken(USER, "a@example.com", "user", Set.of());
+        IssuedToken token = issuer.issueAccessToken(USER, "a@example.com", "user", Set.of(), UUID.randomUUID());
 
         assertThat(token.toString()).doesNotContain(token.value()).contains(token.jti());
     }
