@@ -57,7 +57,9 @@ public final class TokenIssuer {
     /** Signs an access token for the session (refresh-token family) {@code sessionId}. */
     public IssuedToken issueAccessToken(UUID userId, String email, String role, Set<String> permissions, UUID sessionId) {
         Instant now = now();
-        Instant expiresAt = now.plus(accessLifetime);
+        // JWT times are whole seconds: rounding exp up keeps the full lifetime, which matters only
+        // for lifetimes of a few seconds, where rounding down could issue an already expired token.
+        Instant expiresAt = roundUpToSecond(clock.instant().plus(accessLifetime));
         String jti = UUID.randomUUID().toString();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .subject(userId.toString())
@@ -90,6 +92,11 @@ public final class TokenIssuer {
                 .expirationTime(Date.from(expiresAt))
                 .build();
         return new IssuedToken(sign(claims, TokenType.REFRESH, refreshSigner), jti.toString(), expiresAt);
+    }
+
+    private static Instant roundUpToSecond(Instant instant) {
+        Instant truncated = instant.truncatedTo(ChronoUnit.SECONDS);
+        return truncated.equals(instant) ? truncated : truncated.plusSeconds(1);
     }
 
     /** Returns the current time truncated to the one-second precision of JWT time claims. */
