@@ -9,7 +9,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 
-/** Public liveness and readiness: 200 when a database connection answers, 503 otherwise. */
+/**
+ * Public health checks. {@code /api/health} is readiness: 200 only when a database connection
+ * answers. {@code /api/health/live} is liveness: 200 whenever the application serves requests,
+ * without touching the database, so an orchestrator does not restart Gatehouse for a database
+ * outage it cannot fix by restarting.
+ */
 @Path("api/health")
 @Produces(MediaType.APPLICATION_JSON)
 public final class HealthResource {
@@ -25,6 +30,12 @@ public final class HealthResource {
         if (!database.isAvailable()) {
             throw new GatehouseException(ErrorCode.DATABASE_UNAVAILABLE, "The database is unavailable. Retry later.");
         }
+        return Map.of("status", "UP");
+    }
+
+    @GET
+    @Path("live")
+    public Map<String, String> live() {
         return Map.of("status", "UP");
     }
 }

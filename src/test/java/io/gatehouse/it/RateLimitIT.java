@@ -3,6 +3,8 @@ package io.gatehouse.it;
 import static io.gatehouse.it.AuthFlowIT.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatehouse.support.Events;
 import io.gatehouse.support.Http;
 import io.gatehouse.support.Http.Response;
 import io.gatehouse.support.TestWar;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RateLimitIT {
 
     private static final String PASSWORD = "correct horse battery staple";
+    private static final String ADMIN_EMAIL = "limits-admin@example.com";
 
     @ArquillianResource
     private URL base;
@@ -51,6 +54,9 @@ class RateLimitIT {
                 .with("gatehouse.rate-limit.register-per-ip.limit", "3")
                 .with("gatehouse.rate-limit.register-per-ip.window", "PT2S")
                 .with("gatehouse.lockout.max-failures", "1000")
+                .with("gatehouse.admin.email", ADMIN_EMAIL)
+                .with("gatehouse.admin.password", PASSWORD)
+                .with("gatehouse.audit.flush-interval", "PT0.1S")
                 .build("ratelimit");
     }
 
@@ -81,6 +87,23 @@ class RateLimitIT {
         assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 900L);
         assertThat(limited.header("RateLimit-Remaining")).isEqualTo("0");
         assertThat(limited.headers("X-RateLimit-Limit")).isEmpty();
+    }
+
+    @Test
+    void rejectionWhenRateLimitedThenRecordedAsEvent() {
+        String ip = "198.51.100.70";
+        for (int attempt = 1; attempt <= 6; attempt++) {
+            login(ip, "evented-" + attempt + "@example.com");
+        }
+        // The admin logs in from 127.0.0.1 itself, whose budget no other test in this class uses.
+        String admin = http.login(ADMIN_EMAIL, PASSWORD).json().path("accessToken").asText();
+
+        List<JsonNode> events = Events.await(http, admin, "type=rate_limited",
+                event -> ip.equals(event.path("clientIp").asText()), 1);
+
+        JsonNode event = events.stream().filter(found -> ip.equals(found.path("clientIp").asText())).findFirst().orElseThrow();
+        assertThat(event.path("errorCode").asText()).isEqualTo("RATE_LIMITED");
+        assertThat(event.path("detail").asText()).isEqualTo("login_per_ip");
     }
 
     @Test
