@@ -120,8 +120,14 @@ public final class GatehouseListener implements ServletContextListener {
         LOG.info("Starting Gatehouse with profile {}", settings.profile().configName());
         LOG.info("Database {}", Database.redactUrl(settings.gatehouse().database().url()));
         LOG.info("Access tokens live {}, refresh tokens {}, issuer '{}', clock skew {}",
-                settings.jwt().accessTokenLifetime(), settings.jwt().refreshTokenLifetime(),
-                settings.jwt().issuer(), settings.jwt().clockSkew());
+                iso(settings.jwt().accessTokenLifetime()), iso(settings.jwt().refreshTokenLifetime()),
+                settings.jwt().issuer(), iso(settings.jwt().clockSkew()));
+    }
+
+    /** Formats whole days as {@code P30D}, the way they are configured, where Duration would say {@code PT720H}. */
+    private static String iso(java.time.Duration duration) {
+        boolean wholeDays = duration.toDays() > 0 && duration.equals(java.time.Duration.ofDays(duration.toDays()));
+        return wholeDays ? "P" + duration.toDays() + "D" : duration.toString();
     }
 
     @Override

@@ -67,13 +67,15 @@ public final class Database implements AutoCloseable {
     }
 
     private static void migrate(HikariDataSource dataSource) {
-        var result = Flyway.configure(Database.class.getClassLoader())
+        Flyway flyway = Flyway.configure(Database.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .load()
-                .migrate();
+                .load();
+        int applied = flyway.migrate().migrationsExecuted;
+        // MigrateResult names no version when nothing was applied, so ask for the current one.
+        var current = flyway.info().current();
         LOG.info("Database schema at version {} ({} migrations applied now)",
-                result.targetSchemaVersion, result.migrationsExecuted);
+                current == null ? "none" : current.getVersion(), applied);
     }
 
     private static EntityManagerFactory entityManagerFactory(HikariDataSource dataSource, List<Class<?>> entityClasses) {

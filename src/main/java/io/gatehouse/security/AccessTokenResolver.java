@@ -19,8 +19,7 @@ final class AccessTokenResolver {
 
     /**
      * Returns the token, or empty when the request carries none. An {@code Authorization} header
-     * with another scheme carries no bearer token; {@code Bearer} with nothing after it yields an
-     * empty string, which verification rejects as invalid.
+     * with another scheme, or {@code Bearer} with nothing after it, carries no bearer token.
      */
     static Optional<String> resolve(ContainerRequestContext request) {
         Cookie cookie = request.getCookies().get(COOKIE_NAME);
@@ -36,6 +35,7 @@ final class AccessTokenResolver {
         if (!credentials.isEmpty() && credentials.charAt(0) != ' ') {
             return Optional.empty(); // a longer scheme name that merely starts with "Bearer"
         }
-        return Optional.of(credentials.strip());
+        String token = credentials.strip();
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
     }
 }

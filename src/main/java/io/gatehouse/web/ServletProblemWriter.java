@@ -12,8 +12,8 @@ public final class ServletProblemWriter {
     public static void write(HttpServletResponse response, Problem problem) throws IOException {
         response.resetBuffer();
         response.setStatus(problem.code().status());
+        // JSON is UTF-8 by definition (RFC 8259), and the JAX-RS responses name no charset either.
         response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding("UTF-8");
         String challenge = problem.bearerChallenge();
         if (challenge != null) {
             response.setHeader("WWW-Authenticate", challenge);

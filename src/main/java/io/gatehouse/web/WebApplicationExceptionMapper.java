@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.glassfish.jersey.server.ParamException;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -30,6 +31,9 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
     @Override
     public Response toResponse(WebApplicationException exception) {
         String path = RequestPaths.of(uriInfo);
+        if (exception instanceof ParamException param) {
+            return paramProblem(param, path);
+        }
         if (exception instanceof NotFoundException) {
             return ProblemResponses.of(ErrorCode.NOT_FOUND, "No resource exists at this path.", path);
         }
@@ -49,11 +53,33 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
         }
 
         int status = exception.getResponse().getStatus();
+        if (status == 404) {
+            return ProblemResponses.of(ErrorCode.NOT_FOUND, "No resource exists at this path.", path);
+        }
         if (status >= 500) {
             LOG.error("Request failed inside Jersey", exception);
             return ProblemResponses.of(ErrorCode.INTERNAL_ERROR, "The server failed to process the request.", path);
         }
         LOG.debug("Rejected request with status {}: {}", status, exception.getMessage());
         return ProblemResponses.of(ErrorCode.MALFORMED_REQUEST, "The request is malformed.", path);
+    }
+
+    /**
+     * Names the parameter that could not be converted. A path parameter of the wrong form, such as
+     * an id that is not a UUID, matches no resource, so it is a 404 as JAX-RS prescribes.
+     */
+    private static Response paramProblem(ParamException exception, String path) {
+        String kind = switch (exception.getParameterType().getSimpleName()) {
+            case "PathParam" -> "Path parameter";
+            case "QueryParam" -> "Query parameter";
+            case "HeaderParam" -> "Header";
+            case "CookieParam" -> "Cookie";
+            default -> "Parameter";
+        };
+        String detail = kind + " '" + exception.getParameterName() + "' has an invalid value.";
+        if (exception instanceof ParamException.PathParamException) {
+            return ProblemResponses.of(ErrorCode.NOT_FOUND, detail, path);
+        }
+        return ProblemResponses.of(ErrorCode.MALFORMED_REQUEST, detail, path);
     }
 }

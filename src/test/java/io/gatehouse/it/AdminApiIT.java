@@ -132,6 +132,14 @@ class AdminApiIT {
     }
 
     @Test
+    void listUsersWhenPageNotNumberThenMalformedNamingParameter() {
+        Response response = http.get("api/admin/users?page=first").bearer(adminToken()).send();
+
+        assertProblem(response, 400, "MALFORMED_REQUEST");
+        assertThat(response.json().path("detail").asText()).isEqualTo("Query parameter 'page' has an invalid value.");
+    }
+
+    @Test
     void listUsersWithoutFilterListsEveryone() {
         newUser("unfiltered");
         String admin = adminToken();

@@ -141,6 +141,21 @@ class PermissionsIT {
     }
 
     @Test
+    void requestWhenBearerWithoutTokenThenMissingToken() {
+        Response response = http.get("api/properties").header("Authorization", "Bearer ").send();
+
+        assertProblem(response, 401, "MISSING_TOKEN");
+    }
+
+    @Test
+    void getWhenIdIsNotUuidThenNotFoundNamingParameter() {
+        Response response = http.get("api/properties/not-a-uuid").bearer(userToken()).send();
+
+        assertProblem(response, 404, "NOT_FOUND");
+        assertThat(response.json().path("detail").asText()).isEqualTo("Path parameter 'id' has an invalid value.");
+    }
+
+    @Test
     void requestWhenGarbageTokenThenInvalidToken() {
         Response response = http.get("api/properties").bearer("garbage").send();
 
