@@ -14,11 +14,11 @@ import java.util.UUID;
 public final class GatehousePrincipal implements Principal {
 
     private final AccessTokenClaims claims;
-    private final List<WildcardPermission> permissions;
+    // Parsed on the first permission check, because many requests never make one.
+    private List<WildcardPermission> permissions;
 
     GatehousePrincipal(AccessTokenClaims claims) {
         this.claims = claims;
-        this.permissions = claims.permissions().stream().map(WildcardPermission::parse).toList();
     }
 
     @Override
@@ -58,6 +58,9 @@ public final class GatehousePrincipal implements Principal {
     }
 
     public boolean isPermitted(WildcardPermission required) {
+        if (permissions == null) {
+            permissions = claims.permissions().stream().map(WildcardPermission::parse).toList();
+        }
         return WildcardPermission.isPermitted(permissions, required);
     }
 

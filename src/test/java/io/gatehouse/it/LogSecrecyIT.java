@@ -79,7 +79,7 @@ class LogSecrecyIT {
         String log = readFrom(0);
 
         assertThat(log).contains("Starting Gatehouse with profile production");
-        assertThat(log).contains("Access tokens live PT15M, refresh tokens PT168H");
+        assertThat(log).contains("Access tokens live PT15M, refresh tokens P7D");
         assertThat(log).doesNotContain(ADMIN_PASSWORD);
     }
 

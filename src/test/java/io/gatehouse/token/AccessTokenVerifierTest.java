@@ -286,6 +286,56 @@ class AccessTokenVerifierTest {
     }
 
     @Test
+    void verifyWhenVerifiedBeforeAndNowExpiredThenExpired() {
+        MovableClock clock = new MovableClock(NOW);
+        AccessTokenVerifier cachingVerifier = new AccessTokenVerifier(settings.jwt(), settings.secrets(), clock);
+        String token = issued();
+        assertThat(cachingVerifier.verify(token).userId()).isEqualTo(USER);
+
+        clock.now = NOW.plus(Duration.ofMinutes(15)).plusSeconds(31);
+
+        assertThatThrownBy(() -> cachingVerifier.verify(token))
+                .isInstanceOf(GatehouseException.class)
+                .extracting(e -> ((GatehouseException) e).code())
+                .isEqualTo(ErrorCode.TOKEN_EXPIRED);
+    }
+
+    @Test
+    void verifyWhenTamperedCopyOfVerifiedTokenThenInvalid() {
+        String token = issued();
+        verifier.verify(token);
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64URL.from(parts[1]).decode(), StandardCharsets.UTF_8).replace("properties:read", "*");
+
+        assertRejected(parts[0] + "." + Base64URL.encode(payload) + "." + parts[2], ErrorCode.INVALID_TOKEN);
+    }
+
+    /** A clock a test can move forward. */
+    private static final class MovableClock extends Clock {
+
+        private volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    @Test
     void issuedTokenToStringHidesValue() {
         IssuedToken token = issuer.issueAccessToken(USER, "a@example.com", "user", Set.of(), UUID.randomUUID());
 
