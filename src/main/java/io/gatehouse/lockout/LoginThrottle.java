@@ -11,6 +11,9 @@ import java.time.Instant;
  * Consecutive failed logins of one subject: an account, by its email key, whether or not the
  * account exists, or a trusted device. Keeping the row in the database makes the count survive
  * restarts and apply on every node.
+ *
+ * <p>NOTE: nothing deletes rows yet, not even those of unknown emails, so the table grows with
+ * every distinct email that ever failed; the login rate limits bound how fast.
  */
 @Entity
 @Table(name = "login_throttle")
