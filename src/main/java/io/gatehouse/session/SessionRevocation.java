@@ -37,39 +37,31 @@ public final class SessionRevocation {
     }
 
     Result revokeFamily(EntityManager em, UUID familyId, RevocationReason reason, Instant now) {
-        int revoked = em.createQuery("""
-                        update RefreshToken t set t.revokedAt = :now, t.revokeReason = :reason
-                        where t.familyId = :family and t.revokedAt is null""")
-                .setParameter("now", now)
-                .setParameter("reason", reason)
-                .setParameter("family", familyId)
-                .executeUpdate();
-        List<LiveAccessToken> live = em.createQuery("""
-                        select new io.gatehouse.session.LiveAccessToken(t.accessJti, t.userId, t.accessExpiresAt)
-                        from RefreshToken t
-                        where t.familyId = :family and t.accessJti is not null and t.accessExpiresAt > :live""",
-                        LiveAccessToken.class)
-                .setParameter("family", familyId)
-                .setParameter("live", denylist.oldestAcceptedExpiry(now))
-                .getResultList();
-        denylist.persist(em, live);
-        return new Result(revoked, live);
+        return revokeWhere(em, "familyId", familyId, reason, now);
     }
 
     Result revokeUser(EntityManager em, UUID userId, RevocationReason reason, Instant now) {
-        int revoked = em.createQuery("""
-                        update RefreshToken t set t.revokedAt = :now, t.revokeReason = :reason
-                        where t.userId = :user and t.revokedAt is null""")
+        return revokeWhere(em, "userId", userId, reason, now);
+    }
+
+    /**
+     * Revokes the unrevoked refresh tokens whose {@code scope} property equals {@code id} and
+     * denylists their live access tokens.
+     *
+     * @param scope {@code familyId} or {@code userId}; a constant, never caller input
+     */
+    private Result revokeWhere(EntityManager em, String scope, UUID id, RevocationReason reason, Instant now) {
+        int revoked = em.createQuery("update RefreshToken t set t.revokedAt = :now, t.revokeReason = :reason"
+                        + " where t." + scope + " = :id and t.revokedAt is null")
                 .setParameter("now", now)
                 .setParameter("reason", reason)
-                .setParameter("user", userId)
+                .setParameter("id", id)
                 .executeUpdate();
-        List<LiveAccessToken> live = em.createQuery("""
-                        select new io.gatehouse.session.LiveAccessToken(t.accessJti, t.userId, t.accessExpiresAt)
-                        from RefreshToken t
-                        where t.userId = :user and t.accessJti is not null and t.accessExpiresAt > :live""",
-                        LiveAccessToken.class)
-                .setParameter("user", userId)
+        List<LiveAccessToken> live = em.createQuery(
+                        "select new io.gatehouse.session.LiveAccessToken(t.accessJti, t.userId, t.accessExpiresAt)"
+                                + " from RefreshToken t where t." + scope + " = :id"
+                                + " and t.accessJti is not null and t.accessExpiresAt > :live", LiveAccessToken.class)
+                .setParameter("id", id)
                 .setParameter("live", denylist.oldestAcceptedExpiry(now))
                 .getResultList();
         denylist.persist(em, live);
