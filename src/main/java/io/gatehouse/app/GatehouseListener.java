@@ -124,7 +124,7 @@ public final class GatehouseListener implements ServletContextListener {
                 settings.jwt().issuer(), iso(settings.jwt().clockSkew()));
     }
 
-    /** Formats whole days as {@code P30D}, the way they are configured, where Duration would say {@code PT720H}. */
+    /** Formats whole days as {@code P30D}, the way they are configured, where Duration prints {@code PT720H}. */
     private static String iso(java.time.Duration duration) {
         boolean wholeDays = duration.toDays() > 0 && duration.equals(java.time.Duration.ofDays(duration.toDays()));
         return wholeDays ? "P" + duration.toDays() + "D" : duration.toString();

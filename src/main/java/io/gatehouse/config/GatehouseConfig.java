@@ -147,7 +147,7 @@ public interface GatehouseConfig {
         /** Origins (scheme, host and port) allowed to call the API from a browser; exact match. */
         Optional<List<String>> allowedOrigins();
 
-        /** How long a browser may cache a preflight answer. */
+        /** How long a browser may cache a preflight response. */
         @WithDefault("PT10M")
         Duration maxAge();
     }

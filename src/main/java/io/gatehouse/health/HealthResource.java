@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Public health checks. {@code /api/health} is readiness: 200 only when a database connection
- * answers. {@code /api/health/live} is liveness: 200 whenever the application serves requests,
+ * responds. {@code /api/health/live} is liveness: 200 whenever the application serves requests,
  * without touching the database, so an orchestrator does not restart Gatehouse for a database
  * outage it cannot fix by restarting.
  */

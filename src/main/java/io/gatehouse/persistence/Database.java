@@ -96,7 +96,7 @@ public final class Database implements AutoCloseable {
         entityManagerFactory.runInTransaction(work);
     }
 
-    /** Returns whether a pooled connection answers a validity check within two seconds. */
+    /** Returns whether a pooled connection passes a validity check within two seconds. */
     public boolean isAvailable() {
         try (Connection connection = dataSource.getConnection()) {
             return connection.isValid(HEALTH_CHECK_TIMEOUT_SECONDS);

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  *   <li>{@code properties:read} allows reading properties.
  *   <li>{@code properties:read,write} allows reading and writing them.
  *   <li>{@code properties:*} allows every action on properties.
- *   <li>{@code *} allows everything; the seeded {@code admin} role holds it.
+ *   <li>{@code *} allows everything; the seeded {@code admin} role has it.
  *   <li>{@code properties} (fewer parts) implies every more specific permission in that domain,
  *       such as {@code properties:read:42}.
  * </ul>
@@ -62,8 +62,8 @@ public final class WildcardPermission {
 
     /**
      * Returns whether holding this permission grants the required one. Each part of this
-     * permission must be a wildcard or contain every value of the matching required part; parts
-     * this permission lacks count as wildcards, while extra parts must all be wildcards.
+     * permission must be a wildcard or contain every value of the matching required part. Parts
+     * this permission lacks count as wildcards, and extra parts must all be wildcards.
      */
     public boolean implies(WildcardPermission required) {
         for (int i = 0; i < parts.size(); i++) {

@@ -1,6 +1,6 @@
 package io.gatehouse.session;
 
-/** Why a refresh token stopped being valid before its expiry. */
+/** The reason a refresh token stopped being valid before its expiry. */
 public enum RevocationReason {
     /** Exchanged for a successor; presenting it again is reuse. */
     ROTATED,

@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * Lists active sessions. A session is active while its family contains a refresh token that is
- * neither revoked nor expired; its usage figures derive from the family's rows, one per login or
+ * neither revoked nor expired. Its usage figures derive from the family's rows, one per login or
  * refresh, so tracking usage costs no extra write.
  */
 public final class SessionDirectory {

@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * What a verified access token says about its bearer: all that authorization needs.
+ * The claims of a verified access token, which are all that authorization needs.
  *
  * @param sessionId the {@code sid} claim, the refresh-token family the token was issued for, or
  *     null for a token that names no session

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Many parallel refreshes of one token: exactly one wins, the rest are reuse, and the database
- * holds a consistent family afterwards. The test reads the database directly through H2's
+ * contains a consistent family afterwards. The test reads the database directly through H2's
  * automatic mixed mode, which lets a second process, here the test, share the file database.
  */
 @ExtendWith(ArquillianExtension.class)

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Account lockout after consecutive failures, its reset and expiry, identical answers for unknown
+ * Account lockout after consecutive failures, its reset and expiry, identical responses for unknown
  * emails, and the device cookie that keeps an owner's browser out of an attacker's lock. The lock
  * is short here (4 s) and trips after 3 failures, so the test need not wait an hour.
  */
